@@ -1,0 +1,34 @@
+package com.acme.shop.identity;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Short-lived RS256 access tokens (SmallRye JWT), signed with {@code smallrye.jwt.sign.key.location}. */
+@ApplicationScoped
+public class AccessTokens {
+
+    private final String issuer;
+    private final IdentityConfig config;
+
+    AccessTokens(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, IdentityConfig config) {
+        this.issuer = issuer;
+        this.config = config;
+    }
+
+    public String issue(User user) {
+        return Jwt.issuer(issuer)
+                .subject(user.id.toString())
+                .upn(user.email)
+                .groups(Set.of(user.role.value()))
+                .claim("name", user.name)
+                .expiresIn(config.accessTokenTtl())
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign();
+    }
+
+    public long ttlSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+}

@@ -1,0 +1,89 @@
+package com.acme.shop.identity;
+
+import com.acme.shop.identity.dto.AuthResponse;
+import com.acme.shop.identity.dto.LoginRequest;
+import com.acme.shop.identity.dto.RegisterRequest;
+import com.acme.shop.platform.RateLimited;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/auth")
+@Tag(name = "Identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AuthService auth;
+    private final AuthCookies cookies;
+    private final AccessTokens accessTokens;
+
+    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens) {
+        this.auth = auth;
+        this.cookies = cookies;
+        this.accessTokens = accessTokens;
+    }
+
+    @POST
+    @Path("/register")
+    @RateLimited("auth")
+    @Operation(operationId = "register", summary = "Create a customer account and sign in")
+    @APIResponse(responseCode = "201", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token")
+    @APIResponse(responseCode = "409", description = "email_taken")
+    @APIResponse(responseCode = "429", description = "rate_limited")
+    public RestResponse<AuthResponse> register(@Valid @NotNull RegisterRequest body) {
+        AuthService.Session session = auth.register(body);
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, session.response(accessTokens.ttlSeconds()))
+                .cookie(cookies.refresh(session.refreshToken())).build();
+    }
+
+    @POST
+    @Path("/login")
+    @RateLimited("auth")
+    @Operation(operationId = "login", summary = "Sign in with email and password")
+    @APIResponse(responseCode = "200", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token")
+    @APIResponse(responseCode = "401", description = "invalid_credentials (also for an unknown email)")
+    @APIResponse(responseCode = "429", description = "rate_limited: too many failed logins for this email, or too many requests from this address")
+    public RestResponse<AuthResponse> login(@Valid @NotNull LoginRequest body) {
+        AuthService.Session session = auth.login(body);
+        return RestResponse.ResponseBuilder.ok(session.response(accessTokens.ttlSeconds()))
+                .cookie(cookies.refresh(session.refreshToken())).build();
+    }
+
+    @POST
+    @Path("/refresh")
+    @RateLimited("auth")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "refreshSession", summary = "Exchange the refresh cookie for a new access token; the cookie is rotated")
+    @APIResponse(responseCode = "200", description = "A new access token; refresh_token cookie rotated")
+    @APIResponse(responseCode = "401", description = "invalid_token: missing, unknown, expired or revoked; presenting a rotated token revokes its family")
+    @APIResponse(responseCode = "429", description = "rate_limited")
+    public RestResponse<AuthResponse> refresh(
+            @Parameter(hidden = true) @CookieParam(AuthCookies.REFRESH) String refreshToken) {
+        AuthService.Session session = auth.refresh(refreshToken);
+        return RestResponse.ResponseBuilder.ok(session.response(accessTokens.ttlSeconds()))
+                .cookie(cookies.refresh(session.refreshToken())).build();
+    }
+
+    @POST
+    @Path("/logout")
+    @RateLimited("auth")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "logout", summary = "Revoke the refresh token's session and clear the cookie")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "429", description = "rate_limited")
+    public RestResponse<Void> logout(@Parameter(hidden = true) @CookieParam(AuthCookies.REFRESH) String refreshToken) {
+        auth.logout(refreshToken);
+        return RestResponse.ResponseBuilder.<Void>noContent().cookie(cookies.clearRefresh()).build();
+    }
+}

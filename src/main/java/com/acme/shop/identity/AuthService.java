@@ -1,0 +1,126 @@
+package com.acme.shop.identity;
+
+import com.acme.shop.identity.dto.AuthResponse;
+import com.acme.shop.identity.dto.LoginRequest;
+import com.acme.shop.identity.dto.RegisterRequest;
+import com.acme.shop.identity.dto.UserDto;
+import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.RateLimitConfig;
+import com.acme.shop.platform.RateLimits;
+import com.acme.shop.platform.UniqueViolations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registration, login, refresh and logout. bcrypt runs outside any transaction: a hash takes tens of
+ * milliseconds and must not hold a database connection while it does.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    static final String LOGIN_FAILURES = "login-failures";
+
+    private final PasswordHasher hasher;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final RateLimits rateLimits;
+    private final RateLimitConfig limits;
+
+    AuthService(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
+            RateLimitConfig limits) {
+        this.hasher = hasher;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.rateLimits = rateLimits;
+        this.limits = limits;
+    }
+
+    public Session register(RegisterRequest request) {
+        String email = User.normaliseEmail(request.email());
+        String passwordHash = hasher.hash(request.password());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (User.count("email", email) > 0) {
+                    throw emailTaken();
+                }
+                User user = new User();
+                user.id = UUID.randomUUID();
+                user.email = email;
+                user.name = request.name().trim();
+                user.passwordHash = passwordHash;
+                user.role = Role.CUSTOMER;
+                user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                user.updatedAt = user.createdAt;
+                user.persistAndFlush();
+                return open(user);
+            });
+        } catch (PersistenceException e) {
+            // Two registrations raced past the count: the unique key decides.
+            if (UniqueViolations.violates(e, "app_user_email_unique")) {
+                throw emailTaken();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Every attempt is counted against the email before the password is checked, and a right password takes
+     * its count back: so concurrent guesses can never exceed the limit, and once it is reached even the right
+     * password is refused until the window passes.
+     */
+    public Session login(LoginRequest request) {
+        String email = User.normaliseEmail(request.email());
+        rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
+        Optional<User> found = User.findByEmail(email);
+        boolean matches = found.isPresent()
+                ? hasher.matches(request.password(), found.get().passwordHash)
+                : hasher.matchesNothing(request.password());
+        if (!matches) {
+            throw new ApiException(401, "invalid_credentials", "Invalid credentials", "Email or password is wrong");
+        }
+        rateLimits.refund(LOGIN_FAILURES, email);
+        User user = found.get();
+        return QuarkusTransaction.requiringNew().call(() -> open(user));
+    }
+
+    /** A family whose rotated token is presented again is revoked, and that revocation must commit. */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public Session refresh(String rawRefreshToken) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(rawRefreshToken);
+        User user = User.<User>findByIdOptional(rotation.userId()).orElseThrow(
+                () -> new ApiException(401, "invalid_token", "Invalid token", "The account no longer exists"));
+        return new Session(user, accessTokens.issue(user), rotation.raw());
+    }
+
+    @Transactional
+    public void logout(String rawRefreshToken) {
+        refreshTokens.revoke(rawRefreshToken);
+    }
+
+    public UserDto me(UUID userId) {
+        return User.<User>findByIdOptional(userId).map(UserDto::of).orElseThrow(
+                () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
+    }
+
+    private Session open(User user) {
+        return new Session(user, accessTokens.issue(user), refreshTokens.issueNewFamily(user.id));
+    }
+
+    private static ApiException emailTaken() {
+        return ApiException.conflict("email_taken", "An account with this email already exists");
+    }
+
+    /** A signed-in session: the body's access token and the cookie's refresh token. */
+    public record Session(User user, String accessToken, String refreshToken) {
+
+        public AuthResponse response(long expiresIn) {
+            return AuthResponse.bearer(accessToken, expiresIn, UserDto.of(user));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.acme.shop.identity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "shop.auth")
+public interface IdentityConfig {
+
+    /** bcrypt work factor; 10 is the floor (OWASP), each step doubles the cost of a login. */
+    @WithDefault("10")
+    int bcryptCost();
+
+    @WithDefault("15m")
+    Duration accessTokenTtl();
+
+    @WithDefault("30d")
+    Duration refreshTokenTtl();
+
+    /** The admin seeded at start-up when no account has this email ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */
+    Admin admin();
+
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+
+        @WithDefault("Administrator")
+        String name();
+    }
+}

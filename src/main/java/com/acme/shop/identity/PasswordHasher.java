@@ -1,0 +1,49 @@
+package com.acme.shop.identity;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * bcrypt through Quarkus's Elytron {@link BcryptUtil}. bcrypt reads only the first 72 bytes of its input, and a
+ * password may be 128 characters (up to 512 UTF-8 bytes): the password is first reduced to the Base64 of its
+ * SHA-256 (44 ASCII bytes), so every character counts and no NUL byte can truncate it.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private final int cost;
+    /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
+    private final String decoy;
+
+    PasswordHasher(IdentityConfig config) {
+        this.cost = config.bcryptCost();
+        this.decoy = BcryptUtil.bcryptHash(prepare("decoy-password-for-unknown-accounts"), cost);
+    }
+
+    public String hash(String password) {
+        return BcryptUtil.bcryptHash(prepare(password), cost);
+    }
+
+    public boolean matches(String password, String hash) {
+        return BcryptUtil.matches(prepare(password), hash);
+    }
+
+    /** Spends the same time as {@link #matches} and always fails. */
+    public boolean matchesNothing(String password) {
+        BcryptUtil.matches(prepare(password), decoy);
+        return false;
+    }
+
+    private static String prepare(String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.acme.shop.identity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@Entity
+@Table(name = "app_user")
+public class User extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(nullable = false)
+    public Role role;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The one normal form of an email address: trimmed and lower-cased. */
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<User> findByEmail(String email) {
+        return find("email", normaliseEmail(email)).firstResultOptional();
+    }
+}

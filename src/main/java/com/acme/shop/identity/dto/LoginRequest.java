@@ -1,0 +1,9 @@
+package com.acme.shop.identity.dto;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record LoginRequest(
+        @NotBlank(message = "must not be blank") @Size(max = 254, message = "must be at most 254 characters") String email,
+        @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters") String password) {
+}

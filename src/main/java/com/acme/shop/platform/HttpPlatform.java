@@ -1,0 +1,66 @@
+package com.acme.shop.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+/**
+ * What every HTTP exchange gets, whichever part of the service answers it (REST, {@code /q/*}, static
+ * files, unmatched paths): a request id, the security headers, and problem+json for bare HTTP errors.
+ */
+@ApplicationScoped
+public class HttpPlatform {
+
+    private final ObjectMapper mapper;
+    private final HttpConfig config;
+
+    HttpPlatform(ObjectMapper mapper, HttpConfig config) {
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(this::decorate);
+        // Unmatched paths: REST hands them on, and nothing else claims them.
+        router.route().last().handler(ctx -> problem(ctx, 404, "No such resource"));
+    }
+
+    private void decorate(RoutingContext ctx) {
+        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        // Written back onto the request so mappers and logs deep inside read the same id.
+        ctx.request().headers().set(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        boolean hsts = config.hsts();
+        ctx.addHeadersEndHandler(ignored -> {
+            HttpServerResponse response = ctx.response();
+            response.putHeader(RequestIds.HEADER, requestId);
+            response.putHeader("X-Content-Type-Options", "nosniff");
+            response.putHeader("X-Frame-Options", "DENY");
+            response.putHeader("Content-Security-Policy", "frame-ancestors 'none'");
+            response.putHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+            if (hsts) {
+                response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+        });
+        ctx.next();
+    }
+
+    private void problem(RoutingContext ctx, int status, String detail) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        String body;
+        try {
+            body = mapper.writeValueAsString(Problems.forStatus(status, detail, RequestIds.of(ctx.request())));
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+    }
+}

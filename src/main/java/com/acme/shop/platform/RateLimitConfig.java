@@ -1,0 +1,20 @@
+package com.acme.shop.platform;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "shop.rate-limit")
+public interface RateLimitConfig {
+
+    /** Failed logins allowed per email in {@link #loginFailureWindow()} before every login for it is refused. */
+    @WithDefault("5")
+    int loginFailures();
+
+    @WithDefault("15m")
+    Duration loginFailureWindow();
+
+    /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout). */
+    @WithDefault("60")
+    int ipPerMinute();
+}
