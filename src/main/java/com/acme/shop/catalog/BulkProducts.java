@@ -1,0 +1,192 @@
+package com.acme.shop.catalog;
+
+import com.acme.shop.catalog.dto.BulkCreated;
+import com.acme.shop.catalog.dto.BulkUpdated;
+import com.acme.shop.catalog.dto.ProductCreate;
+import com.acme.shop.catalog.dto.ProductPatch;
+import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.UniqueViolations;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * All-or-nothing bulk create and update. Every item is checked first (its own rules, duplicates inside the
+ * batch, clashes with the database) and every problem reported; only a clean batch is written, in one
+ * transaction and one statement. Should a concurrent writer take a sku or slug between the check and the
+ * write, the unique key refuses the write and the whole batch is checked again.
+ */
+@ApplicationScoped
+public class BulkProducts {
+
+    public static final int MAX_ITEMS = 10_000;
+    private static final int ATTEMPTS = 3;
+
+    private final ProductRows rows;
+    private final Validator validator;
+
+    BulkProducts(ProductRows rows, Validator validator) {
+        this.rows = rows;
+        this.validator = validator;
+    }
+
+    public BulkCreated create(List<ProductCreate> items) {
+        checkSize(items);
+        return withRetry(() -> QuarkusTransaction.requiringNew().call(() -> createOnce(items)));
+    }
+
+    public BulkUpdated update(List<ProductPatch> items) {
+        checkSize(items);
+        return withRetry(() -> QuarkusTransaction.requiringNew().call(() -> updateOnce(items)));
+    }
+
+    private BulkCreated createOnce(List<ProductCreate> items) {
+        BulkValidation problems = new BulkValidation();
+        Map<String, Integer> skuAt = new HashMap<>();
+        Map<String, Integer> slugAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ProductCreate item = items.get(i);
+            if (item == null) {
+                problems.atIndex(i, "item", "must be an object");
+                continue;
+            }
+            problems.validate(validator, item, i, null);
+            if (item.sku() != null) {
+                Integer first = skuAt.putIfAbsent(item.sku(), i);
+                if (first != null) {
+                    problems.atIndex(i, "sku", "duplicates the sku of item " + first);
+                }
+            }
+            if (item.slug() != null) {
+                Integer first = slugAt.putIfAbsent(item.slug(), i);
+                if (first != null) {
+                    problems.atIndex(i, "slug", "duplicates the slug of item " + first);
+                }
+            }
+        }
+        rows.bySku(skuAt.keySet()).keySet().forEach(sku -> problems.atIndex(skuAt.get(sku), "sku", "already exists"));
+        rows.bySlug(slugAt.keySet()).keySet().forEach(slug -> problems.atIndex(slugAt.get(slug), "slug", "already exists"));
+        problems.throwIfAny();
+
+        Set<String> bases = new LinkedHashSet<>();
+        for (ProductCreate item : items) {
+            if (item.slug() == null) {
+                bases.add(Slugs.derive(item.name()));
+            }
+        }
+        SlugAllocator slugs = new SlugAllocator(rows.slugsInUse(bases));
+        slugAt.keySet().forEach(slugs::reserve);
+        List<ProductRows.Row> toInsert = new ArrayList<>(items.size());
+        List<UUID> ids = new ArrayList<>(items.size());
+        for (ProductCreate item : items) {
+            UUID id = UUID.randomUUID();
+            String slug = item.slug() != null ? item.slug() : slugs.allocate(Slugs.derive(item.name()));
+            toInsert.add(ProductRows.Row.of(id, item, slug));
+            ids.add(id);
+        }
+        rows.insertAll(toInsert);
+        return new BulkCreated(ids.size(), ids);
+    }
+
+    private BulkUpdated updateOnce(List<ProductPatch> items) {
+        BulkValidation problems = new BulkValidation();
+        Map<UUID, Integer> idAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ProductPatch item = items.get(i);
+            if (item == null) {
+                problems.atIndex(i, "item", "must be an object");
+                continue;
+            }
+            problems.validate(validator, item, i, null);
+            if (item.id() == null) {
+                problems.atIndex(i, "id", "must not be null");
+            } else {
+                Integer first = idAt.putIfAbsent(item.id(), i);
+                if (first != null) {
+                    problems.atIndex(i, "id", "duplicates the id of item " + first);
+                }
+            }
+        }
+        Map<UUID, ProductRows.Current> current = rows.lockByIds(idAt.keySet());
+        // The skus and slugs products will have once the batch is applied, to check them against each other
+        // and against products the batch does not touch.
+        Map<String, Integer> skuAt = new HashMap<>();
+        Map<String, Integer> slugAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ProductPatch item = items.get(i);
+            if (item == null || item.id() == null || idAt.get(item.id()) != i) {
+                continue;
+            }
+            ProductRows.Current now = current.get(item.id());
+            if (now == null) {
+                problems.atIndex(i, "id", "no product has this id");
+                continue;
+            }
+            if (item.version() != null && item.version() != now.version()) {
+                problems.atIndex(i, "version", "is stale: the product is at version " + now.version());
+            }
+            String sku = item.sku() != null ? item.sku() : now.sku();
+            Integer firstSku = skuAt.putIfAbsent(sku, i);
+            if (firstSku != null) {
+                problems.atIndex(i, "sku", "duplicates the sku of item " + firstSku);
+            }
+            String slug = item.slug() != null ? item.slug() : now.slug();
+            Integer firstSlug = slugAt.putIfAbsent(slug, i);
+            if (firstSlug != null) {
+                problems.atIndex(i, "slug", "duplicates the slug of item " + firstSlug);
+            }
+        }
+        rows.bySku(skuAt.keySet()).forEach((sku, owner) -> {
+            if (!current.containsKey(owner.id())) {
+                problems.atIndex(skuAt.get(sku), "sku", "already exists");
+            }
+        });
+        rows.bySlug(slugAt.keySet()).forEach((slug, owner) -> {
+            if (!current.containsKey(owner.id())) {
+                problems.atIndex(slugAt.get(slug), "slug", "already exists");
+            }
+        });
+        problems.throwIfAny();
+
+        List<ProductRows.Row> changes = new ArrayList<>(items.size());
+        for (ProductPatch item : items) {
+            changes.add(new ProductRows.Row(item.id(), item.sku(), item.slug(),
+                    item.name() == null ? null : item.name().trim(), item.description(), item.priceCents(),
+                    item.stock(), item.active(), item.imageUrl()));
+        }
+        return new BulkUpdated(rows.updateAll(changes));
+    }
+
+    private static void checkSize(List<?> items) {
+        if (items == null) {
+            throw ApiException.validation("body", "must be a JSON array");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw ApiException.validation("body", "must have at most " + MAX_ITEMS + " items");
+        }
+    }
+
+    private static <T> T withRetry(java.util.function.Supplier<T> attempt) {
+        for (int i = 1; ; i++) {
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                boolean raced = UniqueViolations.violates(e, "product_sku_unique")
+                        || UniqueViolations.violates(e, "product_slug_unique");
+                if (!raced) {
+                    throw e;
+                }
+                if (i >= ATTEMPTS) {
+                    throw ApiException.conflict("conflict", "The catalog kept changing during the bulk call; retry");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package com.acme.shop.catalog;
+
+import com.acme.shop.catalog.dto.ProductCreate;
+import com.acme.shop.catalog.dto.ProductDto;
+import com.acme.shop.catalog.dto.ProductPatch;
+import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.Page;
+import com.acme.shop.platform.PageRequest;
+import com.acme.shop.platform.StoreConfig;
+import com.acme.shop.platform.UniqueViolations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Product reads for the storefront and the back office, and single-product writes. */
+@ApplicationScoped
+public class ProductService {
+
+    /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */
+    private static final int SLUG_ATTEMPTS = 20;
+
+    private final EntityManager em;
+    private final StoreConfig store;
+    private final ProductRows rows;
+
+    ProductService(EntityManager em, StoreConfig store, ProductRows rows) {
+        this.em = em;
+        this.store = store;
+        this.rows = rows;
+    }
+
+    public enum Sort {
+        NEWEST("newest", "p.createdAt desc, p.id desc"),
+        PRICE_ASC("price_asc", "p.priceCents asc, p.id asc"),
+        PRICE_DESC("price_desc", "p.priceCents desc, p.id desc"),
+        NAME("name", "lower(p.name) asc, p.id asc");
+
+        public static final String VALUES = "newest|price_asc|price_desc|name";
+        final String param;
+        final String orderBy;
+
+        Sort(String param, String orderBy) {
+            this.param = param;
+            this.orderBy = orderBy;
+        }
+
+        public static Sort of(String param) {
+            for (Sort sort : values()) {
+                if (sort.param.equals(param)) {
+                    return sort;
+                }
+            }
+            return NEWEST;
+        }
+    }
+
+    public Page<ProductDto> listPublic(String q, Sort sort, PageRequest page) {
+        StringBuilder where = new StringBuilder("p.active = true");
+        Map<String, Object> params = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')");
+            params.put("q", containsPattern(q));
+        }
+        return page(where.toString(), sort.orderBy, params, page);
+    }
+
+    public ProductDto getPublic(String slug) {
+        return Product.<Product>find("slug = ?1 and active = true", slug).firstResultOptional()
+                .map(this::dto).orElseThrow(() -> ApiException.notFound("Product"));
+    }
+
+    public Page<ProductDto> listAdmin(String q, Boolean active, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (p.sku ilike :q escape '\\' or p.name ilike :q escape '\\')");
+            params.put("q", containsPattern(q));
+        }
+        if (active != null) {
+            where.append(" and p.active = :active");
+            params.put("active", active);
+        }
+        return page(where.toString(), Sort.NEWEST.orderBy, params, page);
+    }
+
+    public ProductDto get(UUID id) {
+        return dto(find(id));
+    }
+
+    /**
+     * Inserts with {@code ON CONFLICT DO NOTHING} so that a clash never aborts the transaction: a taken sku or
+     * explicit slug is answered with its code, a taken derived slug moves on to the next free {@code -N}.
+     * The unique keys decide, so two creates racing for one derived slug both succeed with different slugs.
+     */
+    @Transactional
+    public ProductDto create(ProductCreate request) {
+        UUID id = UUID.randomUUID();
+        boolean derived = request.slug() == null;
+        String base = derived ? Slugs.derive(request.name()) : request.slug();
+        String slug = base;
+        for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+            if (rows.insertIfFree(id, request, slug)) {
+                return dto(find(id));
+            }
+            if (rows.skuExists(request.sku())) {
+                throw skuTaken();
+            }
+            if (!derived) {
+                throw slugTaken();
+            }
+            slug = Slugs.candidate(base, rows.nextFreeSuffix(base));
+        }
+        throw ApiException.conflict("conflict", "Could not find a free slug; retry");
+    }
+
+    @Transactional
+    public ProductDto update(UUID id, ProductPatch patch) {
+        Product product = find(id);
+        if (patch.version() != null && patch.version() != product.version) {
+            throw versionConflict();
+        }
+        apply(product, patch);
+        try {
+            product.updatedAt = now();
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw versionConflict();
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+        return dto(product);
+    }
+
+    @Transactional
+    public void archive(UUID id) {
+        Product product = find(id);
+        if (product.active) {
+            product.active = false;
+            product.updatedAt = now();
+        }
+    }
+
+    static void apply(Product product, ProductPatch patch) {
+        if (patch.sku() != null) {
+            product.sku = patch.sku();
+        }
+        if (patch.slug() != null) {
+            product.slug = patch.slug();
+        }
+        if (patch.name() != null) {
+            product.name = patch.name().trim();
+        }
+        if (patch.description() != null) {
+            product.description = patch.description().isEmpty() ? null : patch.description();
+        }
+        if (patch.priceCents() != null) {
+            product.priceCents = patch.priceCents();
+        }
+        if (patch.stock() != null) {
+            product.stock = patch.stock();
+        }
+        if (patch.active() != null) {
+            product.active = patch.active();
+        }
+        if (patch.imageUrl() != null) {
+            product.imageUrl = patch.imageUrl().isEmpty() ? null : patch.imageUrl();
+        }
+    }
+
+    private Page<ProductDto> page(String where, String orderBy, Map<String, Object> params, PageRequest page) {
+        TypedQuery<Product> query = em.createQuery(
+                "select p from Product p where " + where + " order by " + orderBy, Product.class);
+        TypedQuery<Long> count = em.createQuery("select count(p) from Product p where " + where, Long.class);
+        params.forEach((name, value) -> {
+            query.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Product> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total = items.isEmpty() && page.page() == 0 ? 0
+                : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
+                : count.getSingleResult();
+        return Page.of(items.stream().map(this::dto).toList(), page, total);
+    }
+
+    private Product find(UUID id) {
+        Product product = Product.findById(id);
+        if (product == null) {
+            throw ApiException.notFound("Product");
+        }
+        return product;
+    }
+
+    private ProductDto dto(Product product) {
+        return ProductDto.of(product, store.currency());
+    }
+
+    /** {@code q} matched anywhere, case-insensitively, with LIKE's wildcards taken literally. */
+    static String containsPattern(String q) {
+        return "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ApiException translate(PersistenceException e) {
+        if (UniqueViolations.violates(e, "product_sku_unique")) {
+            return skuTaken();
+        }
+        if (UniqueViolations.violates(e, "product_slug_unique")) {
+            return slugTaken();
+        }
+        throw e;
+    }
+
+    static ApiException skuTaken() {
+        return ApiException.conflict("sku_taken", "A product with this sku already exists");
+    }
+
+    static ApiException slugTaken() {
+        return ApiException.conflict("slug_taken", "A product with this slug already exists");
+    }
+
+    static ApiException versionConflict() {
+        return ApiException.conflict("version_conflict", "The product was changed by someone else; reload it and retry");
+    }
+}

@@ -1,0 +1,153 @@
+package com.acme.shop.catalog;
+
+import static com.acme.shop.support.Api.json;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.acme.shop.support.Api;
+import com.acme.shop.support.Catalog;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminProductTest {
+
+    Api.Session admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = Api.admin();
+    }
+
+    @Test
+    void createAnswers201WithLocationAndTheFullProduct() {
+        Map<String, Object> body = Catalog.product("Walnut Desk", 45900, 7);
+        body.put("description", "Solid walnut");
+        body.put("imageUrl", "https://img.example/desk.jpg");
+        Response response = admin.as().body(body).post("/api/v1/admin/products");
+        response.then().statusCode(201)
+                .header("Location", endsWith("/api/v1/admin/products/" + response.path("id")))
+                .body("sku", equalTo(body.get("sku"))).body("slug", equalTo("walnut-desk"))
+                .body("name", equalTo("Walnut Desk")).body("description", equalTo("Solid walnut"))
+                .body("priceCents", equalTo(45900)).body("currency", equalTo("USD")).body("stock", equalTo(7))
+                .body("active", equalTo(true)).body("imageUrl", equalTo("https://img.example/desk.jpg"))
+                .body("createdAt", notNullValue()).body("updatedAt", notNullValue()).body("version", equalTo(0));
+        admin.as().get("/api/v1/admin/products/" + response.path("id")).then().statusCode(200)
+                .body("sku", equalTo(body.get("sku")));
+    }
+
+    @Test
+    void fieldsNotGivenAreNullNotMissing() {
+        String id = Catalog.create(admin, "Plain Thing " + UUID.randomUUID(), 100, 1);
+        admin.as().get("/api/v1/admin/products/" + id).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasKey("description")).body("description", nullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("imageUrl")).body("imageUrl", nullValue());
+    }
+
+    @Test
+    void derivedSlugsAreFoldedAndNumberedOnClash() {
+        String name = "Crème Brûlée Set " + UUID.randomUUID().toString().substring(0, 8) + "!";
+        String base = Slugs.derive(name);
+        org.junit.jupiter.api.Assertions.assertTrue(base.startsWith("creme-brulee-set-"), base);
+        for (String expected : new String[] {base, base + "-2", base + "-3"}) {
+            admin.as().body(Catalog.product(name, 1200, 1)).post("/api/v1/admin/products")
+                    .then().statusCode(201).body("slug", equalTo(expected));
+        }
+    }
+
+    @Test
+    void anExplicitSlugThatClashesIsSlugTaken() {
+        Map<String, Object> first = Catalog.product("Lamp", 100, 1);
+        String slug = "lamp-" + UUID.randomUUID();
+        first.put("slug", slug);
+        admin.as().body(first).post("/api/v1/admin/products").then().statusCode(201).body("slug", equalTo(slug));
+        Map<String, Object> second = Catalog.product("Other Lamp", 100, 1);
+        second.put("slug", slug);
+        admin.as().body(second).post("/api/v1/admin/products").then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("slug_taken"));
+    }
+
+    @Test
+    void aDuplicateSkuIsSkuTaken() {
+        Map<String, Object> first = Catalog.product("Chair", 100, 1);
+        admin.as().body(first).post("/api/v1/admin/products").then().statusCode(201);
+        Map<String, Object> second = Catalog.product("Another Chair", 100, 1);
+        second.put("sku", first.get("sku"));
+        admin.as().body(second).post("/api/v1/admin/products").then().statusCode(409).body("code", equalTo("sku_taken"));
+    }
+
+    @Test
+    void invalidProductsAre400WithEveryField() {
+        admin.as().body(Map.of("sku", "bad sku!", "name", " ", "priceCents", -1, "stock", -5, "slug", "Not A Slug",
+                        "imageUrl", "javascript:alert(1)"))
+                .post("/api/v1/admin/products").then().statusCode(400).body("code", equalTo("validation_failed"))
+                .body("errors.field", hasItems("sku", "name", "priceCents", "stock", "slug", "imageUrl"));
+        admin.as().body("{\"sku\":\"A1\",\"name\":\"x\",\"priceCents\":\"cheap\",\"stock\":1}")
+                .post("/api/v1/admin/products").then().statusCode(400).body("errors[0].field", equalTo("priceCents"));
+        admin.as().body("{\"sku\":\"A1\",\"name\":\"x\",\"priceCents\":12.5,\"stock\":1}")
+                .post("/api/v1/admin/products").then().statusCode(400).body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void patchChangesOnlyTheGivenFieldsAndBumpsTheVersion() {
+        String id = Catalog.create(admin, "Teapot", 2500, 3);
+        admin.as().body(Map.of("priceCents", 2700, "version", 0)).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(200).body("priceCents", equalTo(2700)).body("name", equalTo("Teapot"))
+                .body("stock", equalTo(3)).body("version", equalTo(1));
+        admin.as().body(Map.of("description", "Cast iron")).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(200).body("description", equalTo("Cast iron")).body("version", equalTo(2));
+        admin.as().body(Map.of("description", "")).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(200).body("description", nullValue());
+    }
+
+    @Test
+    void aStaleVersionIsVersionConflictAndChangesNothing() {
+        String id = Catalog.create(admin, "Kettle", 3000, 3);
+        admin.as().body(Map.of("priceCents", 3100, "version", 0)).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(200);
+        admin.as().body(Map.of("priceCents", 9999, "version", 0)).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(409).body("code", equalTo("version_conflict"));
+        admin.as().get("/api/v1/admin/products/" + id).then().body("priceCents", equalTo(3100));
+    }
+
+    @Test
+    void patchToATakenSkuIsSkuTaken() {
+        Map<String, Object> other = Catalog.product("Spoon", 100, 1);
+        admin.as().body(other).post("/api/v1/admin/products").then().statusCode(201);
+        String id = Catalog.create(admin, "Fork", 100, 1);
+        admin.as().body(Map.of("sku", other.get("sku"))).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(409).body("code", equalTo("sku_taken"));
+        admin.as().body(Map.of("stock", -1)).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("stock"));
+    }
+
+    @Test
+    void deleteArchivesTheProduct() {
+        String name = "Archived Vase " + UUID.randomUUID();
+        String id = Catalog.create(admin, name, 5000, 2);
+        String slug = admin.as().get("/api/v1/admin/products/" + id).path("slug");
+        json().get("/api/v1/products/" + slug).then().statusCode(200);
+        admin.as().delete("/api/v1/admin/products/" + id).then().statusCode(204);
+        json().get("/api/v1/products/" + slug).then().statusCode(404).body("code", equalTo("not_found"));
+        admin.as().get("/api/v1/admin/products/" + id).then().statusCode(200).body("active", equalTo(false));
+        admin.as().queryParam("q", name).queryParam("active", false).get("/api/v1/admin/products")
+                .then().statusCode(200).body("totalItems", equalTo(1));
+        json().queryParam("q", name).get("/api/v1/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        String id = UUID.randomUUID().toString();
+        admin.as().get("/api/v1/admin/products/" + id).then().statusCode(404).body("code", equalTo("not_found"));
+        admin.as().body(Map.of("stock", 1)).patch("/api/v1/admin/products/" + id).then().statusCode(404);
+        admin.as().delete("/api/v1/admin/products/" + id).then().statusCode(404);
+        admin.as().get("/api/v1/admin/products/not-a-uuid").then().statusCode(404);
+    }
+}

@@ -1,0 +1,121 @@
+package com.acme.shop.catalog;
+
+import static com.acme.shop.support.Api.json;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.acme.shop.support.Api;
+import com.acme.shop.support.Catalog;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProductListTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    Api.Session admin;
+    String tag;
+
+    @BeforeEach
+    void products() {
+        admin = Api.admin();
+        // A word only this test's products contain, so other tests' products never get in the way.
+        tag = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Catalog.create(admin, "Banana " + tag, 300, 5);
+        Catalog.create(admin, "apple " + tag, 100, 5);
+        Catalog.create(admin, "Cherry " + tag, 200, 5);
+        String hidden = Catalog.create(admin, "Durian " + tag, 50, 5);
+        admin.as().delete("/api/v1/admin/products/" + hidden).then().statusCode(204);
+        Map<String, Object> described = Catalog.product("Elderberry", 400, 5);
+        described.put("description", "Tagged in the description: " + tag.toUpperCase());
+        admin.as().body(described).post("/api/v1/admin/products").then().statusCode(201);
+    }
+
+    @Test
+    void searchIsCaseInsensitiveOverNameAndDescriptionAndHidesArchived() {
+        json().queryParam("q", tag.toUpperCase()).queryParam("sort", "name").get("/api/v1/products").then()
+                .statusCode(200).body("totalItems", equalTo(4)).body("totalPages", equalTo(1))
+                .body("page", equalTo(0)).body("size", equalTo(20))
+                .body("items.name", contains("apple " + tag, "Banana " + tag, "Cherry " + tag, "Elderberry"));
+    }
+
+    @Test
+    void sortsByPriceAndNewest() {
+        json().queryParam("q", tag).queryParam("sort", "price_asc").get("/api/v1/products").then()
+                .body("items.priceCents", contains(100, 200, 300, 400));
+        json().queryParam("q", tag).queryParam("sort", "price_desc").get("/api/v1/products").then()
+                .body("items.priceCents", contains(400, 300, 200, 100));
+        json().queryParam("q", tag).get("/api/v1/products").then()
+                .body("items.name", contains("Elderberry", "Cherry " + tag, "apple " + tag, "Banana " + tag));
+    }
+
+    @Test
+    void pagesAreSizedAndCounted() {
+        json().queryParam("q", tag).queryParam("sort", "price_asc").queryParam("size", 3).queryParam("page", 1)
+                .get("/api/v1/products").then().statusCode(200)
+                .body("items.priceCents", contains(400)).body("page", equalTo(1)).body("size", equalTo(3))
+                .body("totalItems", equalTo(4)).body("totalPages", equalTo(2));
+        json().queryParam("q", tag).queryParam("page", 50).get("/api/v1/products").then().statusCode(200)
+                .body("items", empty()).body("totalItems", equalTo(4));
+    }
+
+    @Test
+    void outOfRangePagingAndUnknownSortsAre400() {
+        for (String[] bad : new String[][] {{"size", "0"}, {"size", "101"}, {"page", "-1"}, {"sort", "cheapest"},
+                {"size", "abc"}}) {
+            json().queryParam(bad[0], bad[1]).get("/api/v1/products").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("validation_failed"))
+                    .body("errors.field", hasItem(bad[0]));
+        }
+    }
+
+    @Test
+    void likeWildcardsInTheQueryAreLiteral() {
+        json().queryParam("q", "%").queryParam("size", 1).get("/api/v1/products").then().statusCode(200);
+        json().queryParam("q", tag + "%_").get("/api/v1/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void adminListIncludesArchivedAndFiltersBySkuOrName() {
+        admin.as().queryParam("q", tag).get("/api/v1/admin/products").then().statusCode(200)
+                .body("totalItems", equalTo(4));
+        admin.as().queryParam("q", tag).queryParam("active", false).get("/api/v1/admin/products").then()
+                .body("totalItems", equalTo(1)).body("items[0].name", equalTo("Durian " + tag));
+    }
+
+    @Test
+    void aListPageRunsTheSameNumberOfStatementsWhateverItsSize() {
+        for (int i = 0; i < 25; i++) {
+            Catalog.create(admin, "Filler " + tag + " " + i, 10 + i, 1);
+        }
+        long small = statementsFor(2);
+        long large = statementsFor(25);
+        assertEquals(small, large, "statements for a page of 2 vs a page of 25");
+        org.junit.jupiter.api.Assertions.assertTrue(large <= 2, "a list page takes at most 2 statements, took " + large);
+    }
+
+    private long statementsFor(int size) {
+        sessionFactory.getStatistics().clear();
+        json().queryParam("q", tag).queryParam("size", size).get("/api/v1/products").then().statusCode(200);
+        return sessionFactory.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void getBySlugShowsActiveProducts() {
+        String id = Catalog.create(admin, "Fig " + tag, 150, 2);
+        String slug = admin.as().get("/api/v1/admin/products/" + id).path("slug");
+        json().get("/api/v1/products/" + slug).then().statusCode(200).body("id", equalTo(id))
+                .body("currency", equalTo("USD"));
+        json().get("/api/v1/products/no-such-slug-" + tag).then().statusCode(404).body("code", equalTo("not_found"));
+    }
+}
