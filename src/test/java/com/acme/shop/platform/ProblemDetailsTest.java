@@ -30,7 +30,7 @@ class ProblemDetailsTest {
 
     @Test
     void oversizedBodiesAre413NotAServerError() throws Exception {
-        byte[] huge = ("{\"email\":\"" + "a".repeat(17 * 1024 * 1024) + "\"}").getBytes();
+        byte[] huge = ("{\"email\":\"" + "a".repeat(33 * 1024 * 1024) + "\"}").getBytes();
         // Expect: 100-continue lets the server refuse before the body is sent, as a well-behaved client would.
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUri() + "/api/v1/auth/login"))
