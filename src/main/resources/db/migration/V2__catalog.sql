@@ -31,5 +31,5 @@ CREATE INDEX product_all_newest ON product (created_at DESC, id DESC);
 CREATE INDEX product_name_trgm ON product USING gin (name gin_trgm_ops);
 CREATE INDEX product_description_trgm ON product USING gin (description gin_trgm_ops);
 CREATE INDEX product_sku_trgm ON product USING gin (sku gin_trgm_ops);
--- Serves the prefix scans that find free "-N" suffixes for derived slugs, whatever the collation.
-CREATE INDEX product_slug_prefix ON product (slug text_pattern_ops);
+-- Serves the range scans that find the "-N" forms of a derived slug, whatever the database collation.
+CREATE INDEX product_slug_bytewise ON product ((slug COLLATE "C"));

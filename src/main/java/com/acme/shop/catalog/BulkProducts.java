@@ -29,6 +29,9 @@ public class BulkProducts {
     public static final int MAX_ITEMS = 10_000;
     private static final int ATTEMPTS = 3;
 
+    /** Large writes (10,000 items, 100,000 lines) may take longer than the default 60 s transaction. */
+    static final int LONG_WRITE_TIMEOUT_SECONDS = 600;
+
     private final ProductRows rows;
     private final Validator validator;
 
@@ -39,12 +42,12 @@ public class BulkProducts {
 
     public BulkCreated create(List<ProductCreate> items) {
         checkSize(items);
-        return withRetry(() -> QuarkusTransaction.requiringNew().call(() -> createOnce(items)));
+        return withRetry(() -> QuarkusTransaction.requiringNew().timeout(LONG_WRITE_TIMEOUT_SECONDS).call(() -> createOnce(items)));
     }
 
     public BulkUpdated update(List<ProductPatch> items) {
         checkSize(items);
-        return withRetry(() -> QuarkusTransaction.requiringNew().call(() -> updateOnce(items)));
+        return withRetry(() -> QuarkusTransaction.requiringNew().timeout(LONG_WRITE_TIMEOUT_SECONDS).call(() -> updateOnce(items)));
     }
 
     private BulkCreated createOnce(List<ProductCreate> items) {

@@ -59,7 +59,7 @@ public class CsvImport {
 
     public ImportResult run(InputStream body, boolean dryRun) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> new Run(dryRun).execute(body));
+            return QuarkusTransaction.requiringNew().timeout(BulkProducts.LONG_WRITE_TIMEOUT_SECONDS).call(() -> new Run(dryRun).execute(body));
         } catch (RuntimeException e) {
             if (UniqueViolations.violates(e, "product_sku_unique") || UniqueViolations.violates(e, "product_slug_unique")) {
                 throw ApiException.conflict("conflict", "The catalog changed during the import; nothing was written, retry");

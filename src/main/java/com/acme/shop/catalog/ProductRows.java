@@ -76,14 +76,22 @@ class ProductRows {
         return slug.equals(base) ? 1 : Integer.parseInt(slug.substring(base.length() + 1));
     }
 
-    /** Every slug that is one of the bases or one of their {@code base-N} forms. */
+    /**
+     * Every slug that is one of the bases or starts with {@code base-}. The prefix is a bytewise range
+     * ({@code '-'} is followed by {@code '.'}), so each base is one index range scan, whatever the collation.
+     */
     Set<String> slugsInUse(Collection<String> bases) {
         if (bases.isEmpty()) {
             return new HashSet<>();
         }
-        return new HashSet<>(query("SELECT p.slug FROM product p JOIN unnest(?::text[]) AS b(base) "
-                + "ON p.slug = b.base OR p.slug LIKE b.base || '-%'",
-                s -> s.setArray(1, array(s.getConnection(), "text", bases.toArray())), rs -> rs.getString(1)));
+        return new HashSet<>(query("SELECT slug FROM product WHERE slug = ANY(?) UNION ALL "
+                + "SELECT p.slug FROM unnest(?::text[]) AS b(base) JOIN product p "
+                + "ON (p.slug COLLATE \"C\") >= (b.base || '-') COLLATE \"C\" "
+                + "AND (p.slug COLLATE \"C\") < (b.base || '.') COLLATE \"C\"",
+                s -> {
+                    s.setArray(1, array(s.getConnection(), "text", bases.toArray()));
+                    s.setArray(2, array(s.getConnection(), "text", bases.toArray()));
+                }, rs -> rs.getString(1)));
     }
 
     /** sku -> the product that has it, for the given skus. */
