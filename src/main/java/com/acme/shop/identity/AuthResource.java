@@ -1,5 +1,7 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.cart.CartService;
+import com.acme.shop.cart.GuestCartCookie;
 import com.acme.shop.identity.dto.AuthResponse;
 import com.acme.shop.identity.dto.LoginRequest;
 import com.acme.shop.identity.dto.RegisterRequest;
@@ -27,37 +29,54 @@ public class AuthResource {
     private final AuthService auth;
     private final AuthCookies cookies;
     private final AccessTokens accessTokens;
+    private final CartService carts;
+    private final GuestCartCookie guestCartCookie;
 
-    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens) {
+    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens, CartService carts,
+            GuestCartCookie guestCartCookie) {
         this.auth = auth;
         this.cookies = cookies;
         this.accessTokens = accessTokens;
+        this.carts = carts;
+        this.guestCartCookie = guestCartCookie;
+    }
+
+    /** Signs the session in: refresh cookie set, and a guest cart brought along merged into the user's cart. */
+    private RestResponse<AuthResponse> signedIn(RestResponse.Status status, AuthService.Session session, String guestCart) {
+        RestResponse.ResponseBuilder<AuthResponse> response = RestResponse.ResponseBuilder
+                .create(status, session.response(accessTokens.ttlSeconds()))
+                .cookie(cookies.refresh(session.refreshToken()));
+        if (guestCart != null) {
+            carts.mergeGuestCart(guestCart, session.user().id);
+            response.cookie(guestCartCookie.clear());
+        }
+        return response.build();
     }
 
     @POST
     @Path("/register")
     @RateLimited("auth")
     @Operation(operationId = "register", summary = "Create a customer account and sign in")
-    @APIResponse(responseCode = "201", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token")
+    @APIResponse(responseCode = "201", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token; a guest cart_token cart is merged into the account's cart and its cookie cleared")
     @APIResponse(responseCode = "409", description = "email_taken")
     @APIResponse(responseCode = "429", description = "rate_limited")
-    public RestResponse<AuthResponse> register(@Valid @NotNull RegisterRequest body) {
-        AuthService.Session session = auth.register(body);
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, session.response(accessTokens.ttlSeconds()))
-                .cookie(cookies.refresh(session.refreshToken())).build();
+    public RestResponse<AuthResponse> register(
+            @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestCart,
+            @Valid @NotNull RegisterRequest body) {
+        return signedIn(RestResponse.Status.CREATED, auth.register(body), guestCart);
     }
 
     @POST
     @Path("/login")
     @RateLimited("auth")
     @Operation(operationId = "login", summary = "Sign in with email and password")
-    @APIResponse(responseCode = "200", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token")
+    @APIResponse(responseCode = "200", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token; a guest cart_token cart is merged into the account's cart and its cookie cleared")
     @APIResponse(responseCode = "401", description = "invalid_credentials (also for an unknown email)")
     @APIResponse(responseCode = "429", description = "rate_limited: too many failed logins for this email, or too many requests from this address")
-    public RestResponse<AuthResponse> login(@Valid @NotNull LoginRequest body) {
-        AuthService.Session session = auth.login(body);
-        return RestResponse.ResponseBuilder.ok(session.response(accessTokens.ttlSeconds()))
-                .cookie(cookies.refresh(session.refreshToken())).build();
+    public RestResponse<AuthResponse> login(
+            @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestCart,
+            @Valid @NotNull LoginRequest body) {
+        return signedIn(RestResponse.Status.OK, auth.login(body), guestCart);
     }
 
     @POST

@@ -1,0 +1,93 @@
+package com.acme.shop.cart;
+
+import com.acme.shop.cart.dto.AddCartItem;
+import com.acme.shop.cart.dto.CartDto;
+import com.acme.shop.cart.dto.SetCartItemQuantity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The caller's cart: the user's with a bearer token, else the guest cart behind the httpOnly cookie
+ * {@code cart_token} (set on the first write).
+ */
+@Path("/api/v1/cart")
+@Tag(name = "Cart")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CartResource {
+
+    private final CartService carts;
+    private final CartOwners owners;
+    private final GuestCartCookie cookie;
+
+    CartResource(CartService carts, CartOwners owners, GuestCartCookie cookie) {
+        this.carts = carts;
+        this.owners = owners;
+        this.cookie = cookie;
+    }
+
+    @GET
+    @Operation(operationId = "getCart", summary = "The caller's cart (an empty one if there is none yet)")
+    public CartDto getCart(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken) {
+        return carts.view(owners.of(guestToken));
+    }
+
+    @POST
+    @Path("/items")
+    @Operation(operationId = "addCartItem", summary = "Add units of a product (added to an existing line)")
+    @APIResponse(responseCode = "200", description = "The cart; a guest's first write sets the cart_token cookie")
+    @APIResponse(responseCode = "404", description = "not_found: unknown or archived product")
+    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: productId, message}]")
+    public RestResponse<CartDto> addCartItem(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
+            @Valid @NotNull AddCartItem body) {
+        CartService.Written written = carts.add(owners.of(guestToken), body.productId(), body.quantity());
+        RestResponse.ResponseBuilder<CartDto> response = RestResponse.ResponseBuilder.ok(written.cart());
+        if (written.newGuestToken() != null) {
+            response.cookie(cookie.issue(written.newGuestToken()));
+        }
+        return response.build();
+    }
+
+    @PATCH
+    @Path("/items/{productId}")
+    @Operation(operationId = "setCartItemQuantity", summary = "Set a line's quantity (0 removes it)")
+    @APIResponse(responseCode = "200", description = "The cart")
+    @APIResponse(responseCode = "404", description = "not_found: the cart has no such line")
+    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: productId, message}]")
+    public CartDto setCartItemQuantity(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
+            @PathParam("productId") UUID productId, @Valid @NotNull SetCartItemQuantity body) {
+        return carts.setQuantity(owners.of(guestToken), productId, body.quantity());
+    }
+
+    @DELETE
+    @Path("/items/{productId}")
+    @Operation(operationId = "removeCartItem", summary = "Remove a line")
+    @APIResponse(responseCode = "200", description = "The cart")
+    public CartDto removeCartItem(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
+            @PathParam("productId") UUID productId) {
+        return carts.remove(owners.of(guestToken), productId);
+    }
+
+    @DELETE
+    @Operation(operationId = "clearCart", summary = "Empty the cart")
+    @APIResponse(responseCode = "204", description = "Emptied")
+    public void clearCart(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken) {
+        carts.clear(owners.of(guestToken));
+    }
+}
