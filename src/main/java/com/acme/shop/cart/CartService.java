@@ -56,6 +56,7 @@ public class CartService {
         ProductState product = product(productId).filter(ProductState::active)
                 .orElseThrow(() -> ApiException.notFound("Product"));
         CartRef cart = findOrCreate(owner);
+        touch(cart.id());
         List<?> written = em.createNativeQuery("""
                 INSERT INTO cart_line (cart_id, product_id, quantity)
                 SELECT ?1, p.id, ?3 FROM product p WHERE p.id = ?2 AND p.active AND p.stock >= ?3
@@ -72,13 +73,13 @@ public class CartService {
             }
             throw insufficientStock(productId, product(productId).map(ProductState::stock).orElse(0), inCart);
         }
-        touch(cart.id());
         return new Written(render(cart.id()), cart.newToken());
     }
 
     @Transactional
     public CartDto setQuantity(CartOwner owner, UUID productId, int quantity) {
         UUID cartId = find(owner).orElseThrow(CartService::noSuchLine);
+        touch(cartId);
         if (quantity == 0) {
             if (deleteLine(cartId, productId) == 0) {
                 throw noSuchLine();
@@ -97,7 +98,6 @@ public class CartService {
                         .map(ProductState::stock).orElse(0), 0);
             }
         }
-        touch(cartId);
         return render(cartId);
     }
 
@@ -105,8 +105,8 @@ public class CartService {
     public CartDto remove(CartOwner owner, UUID productId) {
         Optional<UUID> cartId = find(owner);
         cartId.ifPresent(id -> {
-            deleteLine(id, productId);
             touch(id);
+            deleteLine(id, productId);
         });
         return render(cartId.orElse(null));
     }
@@ -114,8 +114,8 @@ public class CartService {
     @Transactional
     public void clear(CartOwner owner) {
         find(owner).ifPresent(id -> {
-            em.createNativeQuery("DELETE FROM cart_line WHERE cart_id = ?1").setParameter(1, id).executeUpdate();
             touch(id);
+            em.createNativeQuery("DELETE FROM cart_line WHERE cart_id = ?1").setParameter(1, id).executeUpdate();
         });
     }
 
@@ -136,6 +136,7 @@ public class CartService {
         }
         UUID guestCart = (UUID) guest.get(0);
         UUID userCart = findOrCreate(CartOwner.user(userId)).id();
+        touch(userCart);
         em.createNativeQuery("""
                 INSERT INTO cart_line (cart_id, product_id, quantity, added_at)
                 SELECT ?1, g.product_id, LEAST(g.quantity, p.stock, ?3), g.added_at
@@ -147,7 +148,6 @@ public class CartService {
                 """).setParameter(1, userCart).setParameter(2, guestCart).setParameter(3, MAX_LINE_QUANTITY)
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM cart WHERE id = ?1").setParameter(1, guestCart).executeUpdate();
-        touch(userCart);
     }
 
     /**
@@ -185,8 +185,7 @@ public class CartService {
     /** The caller's cart, locked for the rest of the transaction; empty if there is none. */
     public Optional<UUID> lockCart(CartOwner owner) {
         Optional<UUID> id = find(owner);
-        id.ifPresent(cartId -> em.createNativeQuery("SELECT id FROM cart WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, cartId).getResultList());
+        id.ifPresent(this::touch);
         return id;
     }
 
@@ -201,7 +200,6 @@ public class CartService {
 
     public void empty(UUID cartId) {
         em.createNativeQuery("DELETE FROM cart_line WHERE cart_id = ?1").setParameter(1, cartId).executeUpdate();
-        touch(cartId);
     }
 
     // --- internals -------------------------------------------------------------------------------------
@@ -266,6 +264,10 @@ public class CartService {
                 .setParameter(1, cartId).setParameter(2, productId).executeUpdate();
     }
 
+    /**
+     * Every cart write starts here: it locks the cart row, so writes to one cart and a checkout of it happen one
+     * after the other (a checkout never sees half a write, and the two can never deadlock).
+     */
     private void touch(UUID cartId) {
         em.createNativeQuery("UPDATE cart SET updated_at = now() WHERE id = ?1").setParameter(1, cartId).executeUpdate();
     }

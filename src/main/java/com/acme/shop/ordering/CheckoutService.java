@@ -1,0 +1,213 @@
+package com.acme.shop.ordering;
+
+import com.acme.shop.cart.CartOwner;
+import com.acme.shop.cart.CartService;
+import com.acme.shop.identity.AuthService;
+import com.acme.shop.ordering.dto.CheckoutRequest;
+import com.acme.shop.ordering.dto.CheckoutResponse;
+import com.acme.shop.ordering.dto.OrderDto;
+import com.acme.shop.notification.Outbox;
+import com.acme.shop.payment.ManualPayments;
+import com.acme.shop.payment.PaymentMethod;
+import com.acme.shop.payment.PaymentStart;
+import com.acme.shop.payment.StripePayments;
+import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.FieldError;
+import com.acme.shop.platform.IdempotencyKeys;
+import com.acme.shop.platform.SecureTokens;
+import com.acme.shop.platform.StoreConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns a cart into an order in one transaction: lock the cart, take stock line by line with conditional
+ * updates (in product-id order, so two checkouts cannot deadlock), price on the server, snapshot, empty the
+ * cart, queue the emails, record the idempotent answer, commit. Any short line rolls everything back.
+ */
+@ApplicationScoped
+public class CheckoutService {
+
+    private final EntityManager em;
+    private final CartService carts;
+    private final Pricing pricing;
+    private final StoreConfig store;
+    private final ManualPayments manual;
+    private final StripePayments stripe;
+    private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
+    private final OrderService orders;
+    private final AuthService accounts;
+    private final ObjectMapper json;
+
+    CheckoutService(EntityManager em, CartService carts, Pricing pricing, StoreConfig store, ManualPayments manual,
+            StripePayments stripe, IdempotencyKeys idempotency, Outbox outbox, OrderService orders,
+            AuthService accounts, ObjectMapper json) {
+        this.em = em;
+        this.carts = carts;
+        this.pricing = pricing;
+        this.store = store;
+        this.manual = manual;
+        this.stripe = stripe;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.orders = orders;
+        this.accounts = accounts;
+        this.json = json;
+    }
+
+    /** The answer to send: the first execution's, or a replay of it (same status, same bytes). */
+    public record Answer(int status, String body) {
+    }
+
+    public Answer checkout(CartOwner owner, String idempotencyKey, CheckoutRequest request) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        if (request.paymentMethod() == PaymentMethod.STRIPE && !stripe.available()) {
+            throw new ApiException(503, "payment_unavailable", "Payment unavailable",
+                    "Card payments are not available right now; choose another payment method");
+        }
+        if (owner.isGuest() && (request.email() == null || request.email().isBlank())) {
+            throw ApiException.validation("email", "is required for guest checkout");
+        }
+        Object claimed = idempotency.claim(scope(owner), idempotencyKey, hash(request));
+        if (claimed instanceof IdempotencyKeys.Replay replay) {
+            return new Answer(replay.status(), replay.body());
+        }
+        IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) claimed;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> place(owner, request, claim));
+        } catch (RuntimeException e) {
+            idempotency.release(claim);
+            throw e;
+        }
+    }
+
+    private Answer place(CartOwner owner, CheckoutRequest request, IdempotencyKeys.Claim claim) {
+        UUID cartId = carts.lockCart(owner).orElseThrow(CheckoutService::cartEmpty);
+        List<CartService.Line> lines = carts.lines(cartId);
+        if (lines.isEmpty()) {
+            throw cartEmpty();
+        }
+        UUID orderId = UUID.randomUUID();
+        List<OrderLine> bought = new ArrayList<>(lines.size());
+        List<FieldError> shortLines = new ArrayList<>();
+        for (CartService.Line line : lines) {
+            // The decrement happens only if the stock is there; the row lock it takes makes the check and the
+            // write one step, so no interleaving of checkouts (on any instance) can oversell.
+            List<?> taken = em.createNativeQuery("""
+                    UPDATE product SET stock = stock - ?2 WHERE id = ?1 AND active AND stock >= ?2
+                    RETURNING sku, name, price_cents
+                    """).setParameter(1, line.productId()).setParameter(2, line.quantity()).getResultList();
+            if (taken.isEmpty()) {
+                shortLines.add(new FieldError(line.productId().toString(),
+                        "only " + available(line.productId()) + " in stock, " + line.quantity() + " requested"));
+                continue;
+            }
+            Object[] product = (Object[]) taken.get(0);
+            OrderLine orderLine = new OrderLine();
+            orderLine.orderId = orderId;
+            orderLine.lineNo = bought.size() + 1;
+            orderLine.productId = line.productId();
+            orderLine.sku = (String) product[0];
+            orderLine.name = (String) product[1];
+            orderLine.unitPriceCents = ((Number) product[2]).longValue();
+            orderLine.quantity = line.quantity();
+            orderLine.lineTotalCents = Math.multiplyExact(orderLine.unitPriceCents, (long) line.quantity());
+            bought.add(orderLine);
+        }
+        if (!shortLines.isEmpty()) {
+            throw new ApiException(409, "insufficient_stock", "Insufficient stock",
+                    "Some lines exceed the stock; nothing was ordered", shortLines);
+        }
+        Pricing.Totals totals = pricing.totals(bought.stream().mapToLong(l -> l.lineTotalCents).sum());
+        if (request.expectedTotalCents() != null && request.expectedTotalCents() != totals.totalCents()) {
+            throw new ApiException(409, "price_changed", "Price changed",
+                    "The total is now " + totals.totalCents() + ", not " + request.expectedTotalCents()
+                            + "; review the cart and confirm again");
+        }
+
+        String trackingToken = SecureTokens.newToken();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Order order = new Order();
+        order.id = orderId;
+        order.number = "SO-" + em.createNativeQuery("SELECT nextval('order_number_seq')").getSingleResult();
+        order.userId = owner.userId();
+        order.email = owner.isGuest() ? request.email().trim().toLowerCase(java.util.Locale.ROOT)
+                : accounts.me(owner.userId()).email();
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.currency = store.currency();
+        order.subtotalCents = totals.subtotalCents();
+        order.shippingCents = totals.shippingCents();
+        order.taxCents = totals.taxCents();
+        order.totalCents = totals.totalCents();
+        order.paymentProvider = request.paymentMethod().value();
+        order.trackingTokenHash = SecureTokens.hash(trackingToken);
+        order.shippingAddress = request.shippingAddress().toSnapshot();
+        order.createdAt = now;
+        order.updatedAt = now;
+        PaymentStart payment = manual.start();
+        order.paymentStatus = payment.status();
+        order.paymentReference = payment.reference();
+        order.paymentExpiresAt = payment.expiresAt();
+        order.persist();
+        bought.forEach(line -> line.persist());
+        order.placed(owner.isGuest() ? "guest" : "customer");
+        carts.empty(cartId);
+        if (request.paymentMethod() == PaymentMethod.MANUAL) {
+            outbox.enqueue("order_confirmation", order.email,
+                    write(Map.of("orderId", order.id.toString(), "trackingToken", trackingToken)),
+                    "order_confirmation:" + order.id);
+        }
+        em.flush();
+
+        OrderDto placed = orders.dto(order);
+        String body = write(new CheckoutResponse(placed,
+                new CheckoutResponse.CheckoutPayment(order.paymentProvider, order.paymentStatus, payment.redirectUrl())));
+        idempotency.complete(claim, 201, body);
+        return new Answer(201, body);
+    }
+
+    private int available(UUID productId) {
+        List<?> rows = em.createNativeQuery("SELECT CASE WHEN active THEN stock ELSE 0 END FROM product WHERE id = ?1")
+                .setParameter(1, productId).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
+    }
+
+    /** Keys belong to a user, or to a guest cart (the hash of its cookie); two shoppers never share a key space. */
+    private static String scope(CartOwner owner) {
+        if (!owner.isGuest()) {
+            return "user:" + owner.userId();
+        }
+        return "guest:" + (SecureTokens.looksValid(owner.guestToken())
+                ? HexFormat.of().formatHex(SecureTokens.hash(owner.guestToken())) : "none");
+    }
+
+    private byte[] hash(CheckoutRequest request) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException cartEmpty() {
+        return ApiException.conflict("cart_empty", "The cart is empty");
+    }
+}

@@ -1,0 +1,59 @@
+package com.acme.shop.ordering;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A bought line: sku, name and unit price as they were at checkout. */
+@Entity
+@Table(name = "order_line")
+@IdClass(OrderLine.Key.class)
+public class OrderLine extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "order_id")
+    public UUID orderId;
+
+    @Id
+    @Column(name = "line_no")
+    public int lineNo;
+
+    @Column(name = "product_id", nullable = false)
+    public UUID productId;
+
+    @Column(nullable = false)
+    public String sku;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "unit_price_cents", nullable = false)
+    public long unitPriceCents;
+
+    @Column(nullable = false)
+    public int quantity;
+
+    @Column(name = "line_total_cents", nullable = false)
+    public long lineTotalCents;
+
+    public static class Key implements Serializable {
+        public UUID orderId;
+        public int lineNo;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && lineNo == k.lineNo && Objects.equals(orderId, k.orderId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(orderId, lineNo);
+        }
+    }
+}
