@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Checkout benchmark (issue 5): orders/s with 16 concurrent customers, each adding to its cart and checking
+# out in a loop, on 16 distinct products and on one hot product; beside pgbench running the same statements
+# (cart lock, conditional stock decrement, order + line + history + outbox inserts, idempotency row) as a
+# ceiling for the database alone.
+# Usage: bench/checkout.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; wrk; pgbench; python3)
+source "$(dirname "$0")/lib.sh"
+PGBENCH="$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)"
+DURATION="${DURATION:-20}"
+CLIENTS=16
+ensure_jar
+fresh_db shop_bench_checkout
+start_app shop_bench_checkout
+ADMIN=$(curl -sf "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"admin@bench.local","password":"bench-admin-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+python3 - "$BASE" "$ADMIN" "$CLIENTS" "$WORK" <<'PY'
+import json, sys, urllib.request
+base, admin, clients, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+def call(method, path, body=None, token=None):
+    req = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
+                                 headers={"content-type": "application/json", **({"authorization": "Bearer " + token} if token else {})})
+    return json.load(urllib.request.urlopen(req))
+products = [call("POST", "/api/v1/admin/products", {"sku": f"CHK-{i}", "name": f"Checkout bench {i}", "priceCents": 1000 + i,
+                                                     "stock": 1000000000}, admin)["id"] for i in range(clients)]
+with open(f"{work}/clients.txt", "w") as f:
+    for i in range(clients):
+        token = call("POST", "/api/v1/auth/register", {"email": f"c{i}@bench.local", "password": "bench-password", "name": f"C{i}"})["accessToken"]
+        f.write(f"{token} {products[i]} {products[0]}\n")
+PY
+cat > "$WORK/checkout.lua" <<'LUA'
+-- One connection per thread; each thread is one customer alternating "add to cart" and "check out".
+local counter = 1
+local threads = {}
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  local hot = args[1] == "hot"
+  local n = 0
+  for line in io.lines(os.getenv("CLIENTS_FILE")) do
+    n = n + 1
+    if n == id then
+      token, distinct, hotp = line:match("(%S+) (%S+) (%S+)")
+    end
+  end
+  product = hot and hotp or distinct
+  step = 0
+  placed = 0
+end
+function request()
+  step = step + 1
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+  if step % 2 == 1 then
+    return wrk.format("POST", "/api/v1/cart/items", headers, '{"productId":"' .. product .. '","quantity":1}')
+  end
+  headers["Idempotency-Key"] = "bench-" .. id .. "-" .. step .. "-" .. math.random(1, 1000000000)
+  return wrk.format("POST", "/api/v1/checkout", headers,
+    '{"shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
+end
+function response(status, headers, body)
+  if status == 201 then placed = placed + 1
+  elseif status >= 300 and not reported then
+    reported = true
+    io.write("  first failure: " .. status .. " " .. body:sub(1, 160) .. "\n")
+  end
+end
+function done(summary)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("placed") end
+  io.write(string.format("  orders placed: %d in %.1f s = %.0f orders/s; errors: %d non-2xx\n", total,
+    summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
+end
+LUA
+export CLIENTS_FILE="$WORK/clients.txt"
+echo "warm-up..."; wrk -t$CLIENTS -c$CLIENTS -d10s -s "$WORK/checkout.lua" "$BASE" -- distinct >/dev/null
+for mode in ${SERVICE_MODES:-distinct hot}; do
+  echo "service, $CLIENTS customers, $mode product(s):"
+  wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode | grep -E "orders placed|99%"
+done
+stop_app
+
+# The same statements straight from pgbench, on the same database: what PostgreSQL alone can do here.
+psql -h "$PGHOST" -U postgres -q shop_bench_checkout <<'SQL'
+CREATE TABLE bench_client AS
+  SELECT row_number() OVER (ORDER BY u.email) - 1 AS client, c.id AS cart, p.id AS product,
+         (SELECT id FROM product ORDER BY sku LIMIT 1) AS hot
+  FROM app_user u JOIN cart c ON c.user_id = u.id
+  JOIN product p ON p.sku = 'CHK-' || substring(u.email from 'c([0-9]+)@')::int
+  WHERE u.email LIKE 'c%@bench.local';
+SQL
+for mode in distinct hot; do
+  col=$([ $mode = hot ] && echo hot || echo product)
+  cat > "$WORK/pg-$mode.sql" <<SQL
+SELECT cart, $col AS product FROM bench_client WHERE client = :client_id \gset
+INSERT INTO idempotency_key (scope, key, request_hash, status, claimed_at, expires_at) VALUES ('bench', md5(random()::text), '\x00', 'in_progress', now(), now() + interval '1 day') RETURNING key \gset
+BEGIN;
+UPDATE cart SET updated_at = now() WHERE id = :cart;
+INSERT INTO cart_line (cart_id, product_id, quantity) SELECT :cart, p.id, 1 FROM product p WHERE p.id = :product AND p.active AND p.stock >= 1 ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = cart_line.quantity + 1;
+COMMIT;
+BEGIN;
+UPDATE cart SET updated_at = now() WHERE id = :cart;
+SELECT product_id, quantity FROM cart_line WHERE cart_id = :cart ORDER BY product_id;
+UPDATE product SET stock = stock - 1 WHERE id = :product AND active AND stock >= 1 RETURNING sku, name, price_cents;
+SELECT 'SO-' || nextval('order_number_seq') AS number \gset
+INSERT INTO customer_order (id, number, email, status, currency, subtotal_cents, shipping_cents, tax_cents, total_cents, payment_provider, payment_status, tracking_token_hash, ship_full_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at) VALUES (gen_random_uuid(), :number, 'b@bench.local', 'PENDING_PAYMENT', 'USD', 1000, 500, 0, 1500, 'manual', 'pending', sha256(random()::text::bytea), 'B', '1 Road', 'Town', '12345', 'US', now(), now()) RETURNING id AS order_id \gset
+INSERT INTO order_line VALUES (:order_id, 1, :product, 'CHK', 'Checkout bench', 1000, 1, 1000);
+INSERT INTO order_status_change VALUES (gen_random_uuid(), :order_id, NULL, 'PENDING_PAYMENT', now(), 'customer', NULL);
+DELETE FROM cart_line WHERE cart_id = :cart;
+INSERT INTO outbox_email (id, kind, recipient, payload, dedupe_key) VALUES (gen_random_uuid(), 'order_confirmation', 'b@bench.local', '{}', 'bench:' || :order_id::text);
+SELECT id FROM customer_order WHERE id = :order_id;
+SELECT * FROM order_line WHERE order_id = :order_id;
+UPDATE idempotency_key SET status = 'completed', response_status = 201, response_body = '{}' WHERE scope = 'bench' AND key = :key;
+COMMIT;
+SQL
+  echo "pgbench ceiling, $CLIENTS clients, $mode product(s) (orders/s = tps):"
+  "$PGBENCH" -h "$PGHOST" -U postgres -n -M extended -c $CLIENTS -j 2 -T "$DURATION" -f "$WORK/pg-$mode.sql" shop_bench_checkout 2>&1 | grep -E "^tps|latency average|failed"
+done
