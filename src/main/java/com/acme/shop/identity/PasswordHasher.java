@@ -2,9 +2,7 @@ package com.acme.shop.identity;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.acme.shop.platform.SecureTokens;
 import java.util.Base64;
 
 /**
@@ -39,11 +37,6 @@ public class PasswordHasher {
     }
 
     private static String prepare(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(SecureTokens.hash(password));
     }
 }
