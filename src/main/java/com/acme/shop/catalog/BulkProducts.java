@@ -5,6 +5,7 @@ import com.acme.shop.catalog.dto.BulkUpdated;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductPatch;
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,12 @@ public class BulkProducts {
 
     private final ProductRows rows;
     private final Validator validator;
+    private final Audit audit;
 
-    BulkProducts(ProductRows rows, Validator validator) {
+    BulkProducts(ProductRows rows, Validator validator, Audit audit) {
         this.rows = rows;
         this.validator = validator;
+        this.audit = audit;
     }
 
     public BulkCreated create(List<ProductCreate> items) {
@@ -95,6 +98,7 @@ public class BulkProducts {
             ids.add(id);
         }
         rows.insertAll(toInsert);
+        audit.record("products.bulk_created", "product", null, null, java.util.Map.of("created", ids.size(), "ids", ids));
         return new BulkCreated(ids.size(), ids);
     }
 
@@ -164,7 +168,9 @@ public class BulkProducts {
                     item.name() == null ? null : item.name().trim(), item.description(), item.priceCents(),
                     item.stock(), item.active(), item.imageUrl()));
         }
-        return new BulkUpdated(rows.updateAll(changes));
+        int updated = rows.updateAll(changes);
+        audit.record("products.bulk_updated", "product", null, null, java.util.Map.of("updated", updated, "changes", items));
+        return new BulkUpdated(updated);
     }
 
     private static void checkSize(List<?> items) {

@@ -4,6 +4,7 @@ import com.acme.shop.catalog.dto.ImportResult;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductRules;
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,10 +52,12 @@ public class CsvImport {
 
     private final ProductRows rows;
     private final Validator validator;
+    private final Audit audit;
 
-    CsvImport(ProductRows rows, Validator validator) {
+    CsvImport(ProductRows rows, Validator validator, Audit audit) {
         this.rows = rows;
         this.validator = validator;
+        this.audit = audit;
     }
 
     public ImportResult run(InputStream body, boolean dryRun) {
@@ -125,6 +128,9 @@ public class CsvImport {
                 problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             }
             problems.throwIfAny();
+            if (!dryRun) {
+                audit.record("products.imported", "product", null, null, java.util.Map.of("created", created, "updated", updated));
+            }
             return new ImportResult(created, updated, dryRun);
         }
 

@@ -4,6 +4,8 @@ import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductDto;
 import com.acme.shop.catalog.dto.ProductPatch;
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.Audit;
+import com.acme.shop.platform.LikePatterns;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
 import com.acme.shop.platform.StoreConfig;
@@ -31,11 +33,13 @@ public class ProductService {
     private final EntityManager em;
     private final StoreConfig store;
     private final ProductRows rows;
+    private final Audit audit;
 
-    ProductService(EntityManager em, StoreConfig store, ProductRows rows) {
+    ProductService(EntityManager em, StoreConfig store, ProductRows rows, Audit audit) {
         this.em = em;
         this.store = store;
         this.rows = rows;
+        this.audit = audit;
     }
 
     public enum Sort {
@@ -68,7 +72,7 @@ public class ProductService {
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
             where.append(" and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')");
-            params.put("q", containsPattern(q));
+            params.put("q", LikePatterns.contains(q));
         }
         return page(where.toString(), sort.orderBy, params, page);
     }
@@ -83,7 +87,7 @@ public class ProductService {
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
             where.append(" and (p.sku ilike :q escape '\\' or p.name ilike :q escape '\\')");
-            params.put("q", containsPattern(q));
+            params.put("q", LikePatterns.contains(q));
         }
         if (active != null) {
             where.append(" and p.active = :active");
@@ -109,7 +113,9 @@ public class ProductService {
         String slug = base;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             if (rows.insertIfFree(id, request, slug)) {
-                return dto(find(id));
+                ProductDto created = dto(find(id));
+                audit.record("product.created", "product", id, null, created);
+                return created;
             }
             if (rows.skuExists(request.sku())) {
                 throw skuTaken();
@@ -128,6 +134,7 @@ public class ProductService {
         if (patch.version() != null && patch.version() != product.version) {
             throw versionConflict();
         }
+        ProductDto before = dto(product);
         apply(product, patch);
         try {
             product.updatedAt = now();
@@ -137,7 +144,9 @@ public class ProductService {
         } catch (PersistenceException e) {
             throw translate(e);
         }
-        return dto(product);
+        ProductDto after = dto(product);
+        audit.record("product.updated", "product", id, before, after);
+        return after;
     }
 
     @Transactional
@@ -146,6 +155,7 @@ public class ProductService {
         if (product.active) {
             product.active = false;
             product.updatedAt = now();
+            audit.record("product.archived", "product", id, java.util.Map.of("active", true), java.util.Map.of("active", false));
         }
     }
 
@@ -201,11 +211,6 @@ public class ProductService {
 
     private ProductDto dto(Product product) {
         return ProductDto.of(product, store.currency());
-    }
-
-    /** {@code q} matched anywhere, case-insensitively, with LIKE's wildcards taken literally. */
-    static String containsPattern(String q) {
-        return "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static Instant now() {
