@@ -7,9 +7,9 @@ import com.acme.shop.ordering.dto.CheckoutRequest;
 import com.acme.shop.ordering.dto.CheckoutResponse;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.notification.Outbox;
-import com.acme.shop.payment.ManualPayments;
 import com.acme.shop.payment.PaymentMethod;
-import com.acme.shop.payment.PaymentStart;
+import com.acme.shop.payment.PaymentProvider;
+import com.acme.shop.payment.StripeGateway;
 import com.acme.shop.payment.StripePayments;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.FieldError;
@@ -41,23 +41,23 @@ public class CheckoutService {
     private final CartService carts;
     private final Pricing pricing;
     private final StoreConfig store;
-    private final ManualPayments manual;
     private final StripePayments stripe;
+    private final Map<PaymentMethod, PaymentProvider> providers = new java.util.EnumMap<>(PaymentMethod.class);
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final OrderService orders;
     private final AuthService accounts;
     private final ObjectMapper json;
 
-    CheckoutService(EntityManager em, CartService carts, Pricing pricing, StoreConfig store, ManualPayments manual,
-            StripePayments stripe, IdempotencyKeys idempotency, Outbox outbox, OrderService orders,
+    CheckoutService(EntityManager em, CartService carts, Pricing pricing, StoreConfig store, StripePayments stripe, jakarta.enterprise.inject.Instance<PaymentProvider> allProviders,
+            IdempotencyKeys idempotency, Outbox outbox, OrderService orders,
             AuthService accounts, ObjectMapper json) {
         this.em = em;
         this.carts = carts;
         this.pricing = pricing;
         this.store = store;
-        this.manual = manual;
         this.stripe = stripe;
+        allProviders.forEach(provider -> providers.put(provider.method(), provider));
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.orders = orders;
@@ -71,9 +71,9 @@ public class CheckoutService {
 
     public Answer checkout(CartOwner owner, String idempotencyKey, CheckoutRequest request) {
         IdempotencyKeys.requireValid(idempotencyKey);
-        if (request.paymentMethod() == PaymentMethod.STRIPE && !stripe.available()) {
+        if (!providers.get(request.paymentMethod()).available()) {
             throw new ApiException(503, "payment_unavailable", "Payment unavailable",
-                    "Card payments are not available right now; choose another payment method");
+                    "Card payments are not configured; choose another payment method");
         }
         if (owner.isGuest() && (request.email() == null || request.email().isBlank())) {
             throw ApiException.validation("email", "is required for guest checkout");
@@ -84,14 +84,71 @@ public class CheckoutService {
         }
         IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) claimed;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> place(owner, request, claim));
+            Placed placed = QuarkusTransaction.requiringNew().call(() -> place(owner, request, claim));
+            return placed.answer() != null ? placed.answer() : startStripeSession(placed.order(), claim);
         } catch (RuntimeException e) {
             idempotency.release(claim);
             throw e;
         }
     }
 
-    private Answer place(CartOwner owner, CheckoutRequest request, IdempotencyKeys.Claim claim) {
+    /** A committed order, and its answer if it is already final (manual payment). */
+    private record Placed(OrderDto order, Answer answer) {
+    }
+
+    /**
+     * The Stripe call happens after the order (and its stock) committed, outside any transaction. If Stripe
+     * fails, the order is cancelled at once and its stock returned, the key released, and the client told 503
+     * payment_unavailable: it may retry with the same key. Should this process die before either, the expiry
+     * sweep returns the stock once the provisional expiry passes.
+     */
+    private Answer startStripeSession(OrderDto order, IdempotencyKeys.Claim claim) {
+        Instant expiresAt = Instant.now().plus(stripe.sessionLifetime()).truncatedTo(ChronoUnit.SECONDS);
+        StripeGateway.CreatedSession session;
+        try {
+            session = stripe.start(new StripeGateway.SessionRequest(order.id(), order.number(), order.email(),
+                    order.currency(), sessionItems(order), expiresAt));
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Order placed = orders.lockForUpdate(order.id());
+                if (placed.status == OrderStatus.PENDING_PAYMENT) {
+                    orders.cancelUnpaid(placed, "system", "payment session could not be created");
+                    placed.paymentStatus = "failed";
+                    outbox.discard(confirmationKey(placed.id));
+                }
+            });
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order placed = orders.lockForUpdate(order.id());
+            placed.paymentReference = session.id();
+            placed.paymentExpiresAt = expiresAt;
+            em.flush();
+            String body = write(new CheckoutResponse(orders.dto(placed),
+                    new CheckoutResponse.CheckoutPayment(placed.paymentProvider, placed.paymentStatus, session.url())));
+            idempotency.complete(claim, 201, body);
+            return new Answer(201, body);
+        });
+    }
+
+    /** The order's lines, and its shipping and tax as lines of their own, so Stripe charges the order's total. */
+    private static List<StripeGateway.Item> sessionItems(OrderDto order) {
+        List<StripeGateway.Item> items = new ArrayList<>();
+        order.items().forEach(i -> items.add(new StripeGateway.Item(i.name(), i.unitPriceCents(), i.quantity())));
+        if (order.shippingCents() > 0) {
+            items.add(new StripeGateway.Item("Shipping", order.shippingCents(), 1));
+        }
+        if (order.taxCents() > 0) {
+            items.add(new StripeGateway.Item("Tax", order.taxCents(), 1));
+        }
+        return items;
+    }
+
+    static String confirmationKey(UUID orderId) {
+        return "order_confirmation:" + orderId;
+    }
+
+    private Placed place(CartOwner owner, CheckoutRequest request, IdempotencyKeys.Claim claim) {
         UUID cartId = carts.lockCart(owner).orElseThrow(CheckoutService::cartEmpty);
         List<CartService.Line> lines = carts.lines(cartId);
         if (lines.isEmpty()) {
@@ -154,26 +211,31 @@ public class CheckoutService {
         order.shippingAddress = request.shippingAddress().toSnapshot();
         order.createdAt = now;
         order.updatedAt = now;
-        PaymentStart payment = manual.start();
-        order.paymentStatus = payment.status();
-        order.paymentReference = payment.reference();
-        order.paymentExpiresAt = payment.expiresAt();
+        boolean byStripe = request.paymentMethod() == PaymentMethod.STRIPE;
+        order.paymentStatus = "pending";
+        // Stock is held for the life of the Stripe session; until the session exists, a provisional expiry
+        // (a little longer) lets the sweep free the stock should the session never be created.
+        order.paymentExpiresAt = byStripe ? now.plus(stripe.sessionLifetime()).plus(5, ChronoUnit.MINUTES) : null;
         order.persist();
         bought.forEach(line -> line.persist());
         order.placed(owner.isGuest() ? "guest" : "customer");
         carts.empty(cartId);
-        if (request.paymentMethod() == PaymentMethod.MANUAL) {
-            outbox.enqueue("order_confirmation", order.email,
-                    write(Map.of("orderId", order.id.toString(), "trackingToken", trackingToken)),
-                    "order_confirmation:" + order.id);
+        String confirmation = write(Map.of("orderId", order.id.toString(), "trackingToken", trackingToken));
+        if (byStripe) {
+            outbox.hold("order_confirmation", order.email, confirmation, confirmationKey(order.id));
+        } else {
+            outbox.enqueue("order_confirmation", order.email, confirmation, confirmationKey(order.id));
         }
         em.flush();
 
         OrderDto placed = orders.dto(order);
+        if (byStripe) {
+            return new Placed(placed, null);
+        }
         String body = write(new CheckoutResponse(placed,
-                new CheckoutResponse.CheckoutPayment(order.paymentProvider, order.paymentStatus, payment.redirectUrl())));
+                new CheckoutResponse.CheckoutPayment(order.paymentProvider, order.paymentStatus, null)));
         idempotency.complete(claim, 201, body);
-        return new Answer(201, body);
+        return new Placed(placed, new Answer(201, body));
     }
 
     private int available(UUID productId) {

@@ -101,6 +101,23 @@ public class Order extends PanacheEntityBase {
         return change;
     }
 
+    /**
+     * A Stripe payment that arrived after the order was cancelled (its session expired first). The one way out
+     * of CANCELLED, and only for this: with the stock taken back the order is PAID, otherwise the money went
+     * back through Stripe and it is REFUNDED. No paid order is silently lost.
+     */
+    public OrderStatusChange settleLatePayment(boolean stockRetaken, String actor) {
+        if (status != OrderStatus.CANCELLED) {
+            throw new IllegalStateException("a late payment settles only a cancelled order, not " + status);
+        }
+        OrderStatus next = stockRetaken ? OrderStatus.PAID : OrderStatus.REFUNDED;
+        OrderStatusChange change = record(status, next, actor,
+                stockRetaken ? "late payment: stock taken back" : "late payment: stock gone, refunded automatically");
+        status = next;
+        updatedAt = change.at;
+        return change;
+    }
+
     /** The first history entry, written when the order is placed. */
     OrderStatusChange placed(String actor) {
         return record(null, status, actor, null);

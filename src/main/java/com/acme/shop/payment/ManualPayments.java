@@ -15,8 +15,4 @@ public class ManualPayments implements PaymentProvider {
     public boolean available() {
         return true;
     }
-
-    public PaymentStart start() {
-        return new PaymentStart("pending", null, null, null);
-    }
 }

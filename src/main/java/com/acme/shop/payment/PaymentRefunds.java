@@ -1,13 +1,20 @@
 package com.acme.shop.payment;
 
+import com.acme.shop.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Money back through the order's provider. {@code manual} orders are refunded by record (the shop pays back
- * outside the system); Stripe orders go through Stripe's Refund API once payments are wired in.
+ * outside the system); Stripe orders through Stripe's Refund API with an idempotency key.
  */
 @ApplicationScoped
 public class PaymentRefunds {
+
+    private final StripeGateway stripe;
+
+    PaymentRefunds(StripeGateway stripe) {
+        this.stripe = stripe;
+    }
 
     public record Result(String status, String reference) {
     }
@@ -16,7 +23,11 @@ public class PaymentRefunds {
         if (PaymentMethod.MANUAL.value().equals(provider)) {
             return new Result("succeeded", null);
         }
-        throw new com.acme.shop.platform.ApiException(503, "payment_unavailable", "Payment unavailable",
-                "Refunds through " + provider + " are not available");
+        if (paymentIntent == null) {
+            throw new ApiException(409, "invalid_transition", "Invalid transition",
+                    "This Stripe order has no recorded payment to refund");
+        }
+        StripeGateway.RefundResult refund = stripe.refund(paymentIntent, amountCents, idempotencyKey);
+        return new Result(refund.status(), refund.id());
     }
 }

@@ -2,16 +2,15 @@ package com.acme.shop.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Stripe Checkout. Until Checkout Sessions are wired in (the payments issue), the method is offered only
- * when configured, and checkout refuses it with 503 payment_unavailable otherwise.
- */
+/** Stripe Checkout: offered when {@code STRIPE_SECRET_KEY} is configured. */
 @ApplicationScoped
 public class StripePayments implements PaymentProvider {
 
+    private final StripeGateway gateway;
     private final StripeConfig config;
 
-    StripePayments(StripeConfig config) {
+    StripePayments(StripeGateway gateway, StripeConfig config) {
+        this.gateway = gateway;
         this.config = config;
     }
 
@@ -22,11 +21,15 @@ public class StripePayments implements PaymentProvider {
 
     @Override
     public boolean available() {
-        // Sessions are not created yet: see the payments issue.
-        return false;
+        return gateway.configured();
     }
 
-    public boolean configured() {
-        return config.secretKey().filter(key -> !key.isBlank()).isPresent();
+    /** How long stock is held for a session; Stripe accepts 30 minutes to 24 hours. */
+    public java.time.Duration sessionLifetime() {
+        return java.time.Duration.ofMinutes(Math.max(30, Math.min(24 * 60, config.sessionMinutes())));
+    }
+
+    public StripeGateway.CreatedSession start(StripeGateway.SessionRequest request) {
+        return gateway.createSession(request);
     }
 }

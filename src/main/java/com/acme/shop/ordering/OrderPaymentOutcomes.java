@@ -1,0 +1,129 @@
+package com.acme.shop.ordering;
+
+import com.acme.shop.notification.Outbox;
+import com.acme.shop.payment.PaymentOutcomes;
+import com.acme.shop.payment.PaymentRefunds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** How payment events move orders; runs in the webhook's transaction, on a locked order. */
+@ApplicationScoped
+public class OrderPaymentOutcomes implements PaymentOutcomes {
+
+    static final String ACTOR = "stripe";
+    private static final Logger LOG = Logger.getLogger(OrderPaymentOutcomes.class);
+
+    private final EntityManager em;
+    private final OrderService orders;
+    private final Outbox outbox;
+    private final PaymentRefunds refunds;
+
+    OrderPaymentOutcomes(EntityManager em, OrderService orders, Outbox outbox, PaymentRefunds refunds) {
+        this.em = em;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.refunds = refunds;
+    }
+
+    @Override
+    public void paid(UUID orderId, String paymentIntent) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            LOG.warnf("Payment for unknown order %s", orderId);
+            return;
+        }
+        if (order.paymentIntent == null) {
+            order.paymentIntent = paymentIntent;
+        }
+        switch (order.status) {
+            case PENDING_PAYMENT -> {
+                order.transitionTo(OrderStatus.PAID, ACTOR, null);
+                order.paymentStatus = "paid";
+                outbox.release(CheckoutService.confirmationKey(order.id));
+            }
+            case CANCELLED -> settleLatePayment(order);
+            default -> LOG.debugf("Order %s is already %s; payment noted", orderId, order.status);
+        }
+    }
+
+    /**
+     * The session expired (and the sweep cancelled the order) but the shopper paid anyway. If every line's
+     * stock is still there it is taken back and the order is PAID; otherwise the payment is refunded through
+     * Stripe and the order is REFUNDED. Products are locked in id order, as checkout does.
+     */
+    private void settleLatePayment(Order order) {
+        List<OrderLine> lines = OrderLine.<OrderLine>list("orderId = ?1 order by productId", order.id);
+        boolean available = true;
+        for (OrderLine line : lines) {
+            Number stock = (Number) em.createNativeQuery("SELECT stock FROM product WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, line.productId).getSingleResult();
+            available &= stock.intValue() >= line.quantity;
+        }
+        if (available) {
+            for (OrderLine line : lines) {
+                em.createNativeQuery("UPDATE product SET stock = stock - ?2 WHERE id = ?1")
+                        .setParameter(1, line.productId).setParameter(2, line.quantity).executeUpdate();
+            }
+            order.settleLatePayment(true, ACTOR);
+            order.paymentStatus = "paid";
+            outbox.enqueue("order_confirmation", order.email, "{\"orderId\":\"" + order.id + "\"}",
+                    CheckoutService.confirmationKey(order.id));
+            return;
+        }
+        long amount = order.totalCents - order.refundedCents;
+        PaymentRefunds.Result result = refunds.refund(order.paymentProvider, order.paymentIntent, amount,
+                "late-payment-refund-" + order.id);
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.orderId = order.id;
+        refund.amountCents = amount;
+        refund.status = result.status();
+        refund.reason = "paid after cancellation; stock no longer available";
+        refund.providerReference = result.reference();
+        refund.actor = ACTOR;
+        refund.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        refund.persist();
+        order.refundedCents = order.totalCents;
+        order.settleLatePayment(false, ACTOR);
+        order.paymentStatus = "refunded";
+    }
+
+    @Override
+    public void abandoned(UUID orderId, String reason) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || order.status != OrderStatus.PENDING_PAYMENT) {
+            // Paid, already cancelled (the sweep got there first) or unknown: nothing to undo.
+            return;
+        }
+        orders.cancelUnpaid(order, ACTOR, reason);
+        order.paymentStatus = "failed";
+        outbox.discard(CheckoutService.confirmationKey(order.id));
+    }
+
+    @Override
+    public void refunded(String paymentIntent, long amountRefundedCents) {
+        List<Order> found = em.createQuery("select o from Order o where o.paymentIntent = :pi", Order.class)
+                .setParameter("pi", paymentIntent).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (found.isEmpty()) {
+            LOG.warnf("charge.refunded for unknown payment %s", paymentIntent);
+            return;
+        }
+        Order order = found.get(0);
+        // Refunds made here were already counted when they were made: take the larger, never add twice.
+        long refunded = Math.min(order.totalCents, Math.max(order.refundedCents, amountRefundedCents));
+        order.refundedCents = refunded;
+        if (refunded >= order.totalCents && order.status.canMoveTo(OrderStatus.REFUNDED)) {
+            order.transitionTo(OrderStatus.REFUNDED, ACTOR, "refunded in Stripe");
+            order.paymentStatus = "refunded";
+        } else if (refunded > 0 && order.status != OrderStatus.REFUNDED) {
+            order.paymentStatus = "partially_refunded";
+            order.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+}
