@@ -4,6 +4,8 @@ import com.acme.shop.cart.CartService;
 import com.acme.shop.cart.GuestCartCookie;
 import com.acme.shop.identity.dto.AuthResponse;
 import com.acme.shop.identity.dto.LoginRequest;
+import com.acme.shop.identity.dto.PasswordResetConfirm;
+import com.acme.shop.identity.dto.PasswordResetRequest;
 import com.acme.shop.identity.dto.RegisterRequest;
 import com.acme.shop.platform.RateLimited;
 import jakarta.validation.Valid;
@@ -31,9 +33,11 @@ public class AuthResource {
     private final AccessTokens accessTokens;
     private final CartService carts;
     private final GuestCartCookie guestCartCookie;
+    private final PasswordResets resets;
 
     AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens, CartService carts,
-            GuestCartCookie guestCartCookie) {
+            GuestCartCookie guestCartCookie, PasswordResets resets) {
+        this.resets = resets;
         this.auth = auth;
         this.cookies = cookies;
         this.accessTokens = accessTokens;
@@ -104,5 +108,28 @@ public class AuthResource {
     public RestResponse<Void> logout(@Parameter(hidden = true) @CookieParam(AuthCookies.REFRESH) String refreshToken) {
         auth.logout(refreshToken);
         return RestResponse.ResponseBuilder.<Void>noContent().cookie(cookies.clearRefresh()).build();
+    }
+
+    @POST
+    @Path("/password-reset")
+    @RateLimited("auth")
+    @Operation(operationId = "requestPasswordReset", summary = "Email a reset link if an account has this address")
+    @APIResponse(responseCode = "202", description = "Accepted, always (whether or not the address has an account)")
+    @APIResponse(responseCode = "429", description = "rate_limited")
+    public RestResponse<Void> requestPasswordReset(@Valid @NotNull PasswordResetRequest body) {
+        resets.request(body.email());
+        return RestResponse.accepted();
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @RateLimited("auth")
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the emailed token; signs out every session")
+    @APIResponse(responseCode = "204", description = "Password changed")
+    @APIResponse(responseCode = "400", description = "invalid_token (unknown, expired after 1 h, or used), or validation_failed")
+    @APIResponse(responseCode = "429", description = "rate_limited")
+    public RestResponse<Void> confirmPasswordReset(@Valid @NotNull PasswordResetConfirm body) {
+        resets.confirm(body.token(), body.password());
+        return RestResponse.noContent();
     }
 }

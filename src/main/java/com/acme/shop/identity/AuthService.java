@@ -31,9 +31,11 @@ public class AuthService {
     private final RefreshTokens refreshTokens;
     private final RateLimits rateLimits;
     private final RateLimitConfig limits;
+    private final GuestInvites invites;
 
     AuthService(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
-            RateLimitConfig limits) {
+            RateLimitConfig limits, GuestInvites invites) {
+        this.invites = invites;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -58,6 +60,9 @@ public class AuthService {
                 user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 user.updatedAt = user.createdAt;
                 user.persistAndFlush();
+                if (request.inviteToken() != null) {
+                    invites.redeem(request.inviteToken(), email, user.id);
+                }
                 return open(user);
             });
         } catch (PersistenceException e) {

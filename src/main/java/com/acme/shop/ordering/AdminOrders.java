@@ -1,6 +1,7 @@
 package com.acme.shop.ordering;
 
-import com.acme.shop.notification.Outbox;
+import com.acme.shop.notification.MailMessages;
+import com.acme.shop.notification.Mails;
 import com.acme.shop.ordering.dto.AdminOrderDto;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.ordering.dto.RefundDto;
@@ -28,14 +29,14 @@ public class AdminOrders {
     private final EntityManager em;
     private final OrderService orders;
     private final Refunds refunds;
-    private final Outbox outbox;
+    private final Mails mails;
     private final Audit audit;
 
-    AdminOrders(EntityManager em, OrderService orders, Refunds refunds, Outbox outbox, Audit audit) {
+    AdminOrders(EntityManager em, OrderService orders, Refunds refunds, Mails mails, Audit audit) {
         this.em = em;
         this.orders = orders;
         this.refunds = refunds;
-        this.outbox = outbox;
+        this.mails = mails;
         this.audit = audit;
     }
 
@@ -114,7 +115,7 @@ public class AdminOrders {
                 if (request.trackingNumber() != null) {
                     order.trackingNumber = request.trackingNumber().trim();
                 }
-                outbox.enqueue("order_shipped", order.email, "{\"orderId\":\"" + order.id + "\"}",
+                mails.orderShipped(order.email, new MailMessages.OrderShipped(order.number, order.trackingNumber),
                         "order_shipped:" + order.id);
             }
             case REFUNDED -> refunds.refund(order, null, request.note(), false, actor);

@@ -6,7 +6,12 @@ import com.acme.shop.identity.AuthService;
 import com.acme.shop.ordering.dto.CheckoutRequest;
 import com.acme.shop.ordering.dto.CheckoutResponse;
 import com.acme.shop.ordering.dto.OrderDto;
+import com.acme.shop.identity.GuestInvites;
+import com.acme.shop.notification.MailMessages;
+import com.acme.shop.notification.Mails;
+import com.acme.shop.notification.Money;
 import com.acme.shop.notification.Outbox;
+import com.acme.shop.ordering.dto.ShippingAddressDto;
 import com.acme.shop.payment.PaymentMethod;
 import com.acme.shop.payment.PaymentProvider;
 import com.acme.shop.payment.StripeGateway;
@@ -45,13 +50,20 @@ public class CheckoutService {
     private final Map<PaymentMethod, PaymentProvider> providers = new java.util.EnumMap<>(PaymentMethod.class);
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final Mails mails;
+    private final GuestInvites invites;
+    private final String publicBaseUrl;
     private final OrderService orders;
     private final AuthService accounts;
     private final ObjectMapper json;
 
     CheckoutService(EntityManager em, CartService carts, Pricing pricing, StoreConfig store, StripePayments stripe, jakarta.enterprise.inject.Instance<PaymentProvider> allProviders,
-            IdempotencyKeys idempotency, Outbox outbox, OrderService orders,
-            AuthService accounts, ObjectMapper json) {
+            IdempotencyKeys idempotency, Outbox outbox, Mails mails, GuestInvites invites, OrderService orders,
+            AuthService accounts, ObjectMapper json,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shop.public-base-url") String publicBaseUrl) {
+        this.mails = mails;
+        this.invites = invites;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.em = em;
         this.carts = carts;
         this.pricing = pricing;
@@ -144,6 +156,19 @@ public class CheckoutService {
         return items;
     }
 
+    static MailMessages.OrderConfirmation confirmationMail(OrderDto order, String trackingUrl) {
+        String currency = order.currency();
+        ShippingAddressDto a = order.shippingAddress();
+        return new MailMessages.OrderConfirmation(order.number(), order.items().stream()
+                .map(i -> new MailMessages.Line(i.name(), i.quantity(), Money.format(i.unitPriceCents(), currency),
+                        Money.format(i.lineTotalCents(), currency))).toList(),
+                Money.format(order.subtotalCents(), currency), Money.format(order.shippingCents(), currency),
+                Money.format(order.taxCents(), currency), Money.format(order.totalCents(), currency),
+                String.join(", ", java.util.stream.Stream.of(a.fullName(), a.line1(), a.line2(), a.postalCode() + " " + a.city(),
+                        a.region(), a.country()).filter(p -> p != null && !p.isBlank()).toList()),
+                trackingUrl);
+    }
+
     static String confirmationKey(UUID orderId) {
         return "order_confirmation:" + orderId;
     }
@@ -220,15 +245,18 @@ public class CheckoutService {
         bought.forEach(line -> line.persist());
         order.placed(owner.isGuest() ? "guest" : "customer");
         carts.empty(cartId);
-        String confirmation = write(Map.of("orderId", order.id.toString(), "trackingToken", trackingToken));
-        if (byStripe) {
-            outbox.hold("order_confirmation", order.email, confirmation, confirmationKey(order.id));
-        } else {
-            outbox.enqueue("order_confirmation", order.email, confirmation, confirmationKey(order.id));
-        }
         em.flush();
 
         OrderDto placed = orders.dto(order);
+        // A Stripe order is confirmed when paid: the mail is written now (only now is the tracking token known)
+        // and held until then.
+        mails.orderConfirmation(order.email, confirmationMail(placed,
+                owner.isGuest() ? publicBaseUrl + "/orders/track/" + trackingToken : null),
+                confirmationKey(order.id), byStripe);
+        if (owner.isGuest()) {
+            invites.issue(order.email).ifPresent(token -> mails.guestInvite(order.email,
+                    new MailMessages.GuestInvite(order.number, publicBaseUrl + "/register?invite=" + token)));
+        }
         if (byStripe) {
             return new Placed(placed, null);
         }

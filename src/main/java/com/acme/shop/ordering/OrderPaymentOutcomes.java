@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.notification.Mails;
 import com.acme.shop.notification.Outbox;
 import com.acme.shop.payment.PaymentOutcomes;
 import com.acme.shop.payment.PaymentRefunds;
@@ -23,8 +24,10 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     private final OrderService orders;
     private final Outbox outbox;
     private final PaymentRefunds refunds;
+    private final Mails mails;
 
-    OrderPaymentOutcomes(EntityManager em, OrderService orders, Outbox outbox, PaymentRefunds refunds) {
+    OrderPaymentOutcomes(EntityManager em, OrderService orders, Outbox outbox, PaymentRefunds refunds, Mails mails) {
+        this.mails = mails;
         this.em = em;
         this.orders = orders;
         this.outbox = outbox;
@@ -72,8 +75,9 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             }
             order.settleLatePayment(true, ACTOR);
             order.paymentStatus = "paid";
-            outbox.enqueue("order_confirmation", order.email, "{\"orderId\":\"" + order.id + "\"}",
-                    CheckoutService.confirmationKey(order.id));
+            // The held confirmation was discarded at cancellation; the tracking link went with it.
+            mails.orderConfirmation(order.email, CheckoutService.confirmationMail(orders.dto(order), null),
+                    CheckoutService.confirmationKey(order.id), false);
             return;
         }
         long amount = order.totalCents - order.refundedCents;

@@ -45,9 +45,9 @@ class AdminOrdersTest {
 
     private long outboxRows(String kind, String orderId) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM outbox_email WHERE kind = ? AND payload LIKE ?")) {
+                "SELECT count(*) FROM outbox_email WHERE kind = ? AND dedupe_key = ?")) {
             s.setString(1, kind);
-            s.setString(2, "%" + orderId + "%");
+            s.setString(2, kind + ":" + orderId);
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

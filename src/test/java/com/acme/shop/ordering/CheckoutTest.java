@@ -47,11 +47,12 @@ class CheckoutTest {
 
     private String trackingTokenOf(String orderId) throws Exception {
         try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT payload FROM outbox_email WHERE kind = 'order_confirmation' AND payload LIKE ?")) {
-            s.setString(1, "%" + orderId + "%");
+                "SELECT payload FROM outbox_email WHERE dedupe_key = ?")) {
+            s.setString(1, "order_confirmation:" + orderId);
             try (var rs = s.executeQuery()) {
                 rs.next();
-                return io.restassured.path.json.JsonPath.from(rs.getString(1)).getString("trackingToken");
+                String url = io.restassured.path.json.JsonPath.from(rs.getString(1)).getString("trackingUrl");
+                return url.substring(url.lastIndexOf('/') + 1);
             }
         }
     }
