@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -34,7 +36,8 @@ public class Order extends PanacheEntityBase {
     @Column(nullable = false)
     public OrderStatus status;
 
-    @Column(nullable = false, columnDefinition = "char(3)")
+    @Column(nullable = false, length = 3)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String currency;
 
     @Column(name = "subtotal_cents", nullable = false)

@@ -2,6 +2,8 @@ package com.acme.shop.ordering;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The address snapshot taken at checkout; later changes to an account never touch it. */
 @Embeddable
@@ -25,7 +27,8 @@ public class ShippingAddress {
     @Column(name = "ship_postal_code", nullable = false)
     public String postalCode;
 
-    @Column(name = "ship_country", nullable = false, columnDefinition = "char(2)")
+    @Column(name = "ship_country", nullable = false, length = 2)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String country;
 
     @Column(name = "ship_phone")
