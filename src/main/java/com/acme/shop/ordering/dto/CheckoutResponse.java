@@ -1,7 +1,11 @@
 package com.acme.shop.ordering.dto;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** Written by Jackson into the idempotency record, so registered for reflection with what it holds. */
+@RegisterForReflection(targets = {CheckoutResponse.class, CheckoutResponse.CheckoutPayment.class, OrderDto.class,
+        OrderItemDto.class, PaymentDto.class, ShippingAddressDto.class})
 public record CheckoutResponse(@Schema(required = true) OrderDto order, @Schema(required = true) CheckoutPayment payment) {
 
     @Schema(name = "CheckoutPayment")
