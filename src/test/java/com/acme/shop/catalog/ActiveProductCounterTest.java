@@ -1,0 +1,72 @@
+package com.acme.shop.catalog;
+
+import static com.acme.shop.support.Api.json;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.acme.shop.support.Api;
+import com.acme.shop.support.Catalog;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The unfiltered storefront list takes its total from a trigger-kept counter; it must equal count(*). */
+@QuarkusTest
+class ActiveProductCounterTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private long query(String sql) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void assertCounterExact() throws Exception {
+        long counted = query("SELECT count(*) FROM product WHERE active");
+        assertEquals(counted, query("SELECT active_products FROM catalog_counter"));
+        assertEquals(counted, ((Number) json().get("/api/v1/products").path("totalItems")).longValue());
+    }
+
+    @Test
+    void everyWayOfWritingProductsKeepsTheCountExact() throws Exception {
+        Api.Session admin = Api.admin();
+        assertCounterExact();
+        String a = Catalog.create(admin, "Counted A", 100, 1);
+        Map<String, Object> inactive = Catalog.product("Counted inactive", 100, 1);
+        inactive.put("active", false);
+        String b = admin.as().body(inactive).post("/api/v1/admin/products").then().statusCode(201).extract().path("id");
+        assertCounterExact();
+
+        Map<String, Object> bulkOff = Catalog.product("Bulk off", 1, 1);
+        bulkOff.put("active", false);
+        admin.as().body(List.of(Catalog.product("Bulk on 1", 1, 1), Catalog.product("Bulk on 2", 1, 1), bulkOff))
+                .post("/api/v1/admin/products/bulk").then().statusCode(201);
+        assertCounterExact();
+
+        admin.as().delete("/api/v1/admin/products/" + a).then().statusCode(204);
+        admin.as().delete("/api/v1/admin/products/" + a).then().statusCode(204);
+        admin.as().body(Map.of("active", true)).patch("/api/v1/admin/products/" + b).then().statusCode(200);
+        admin.as().body(Map.of("priceCents", 5)).patch("/api/v1/admin/products/" + b).then().statusCode(200);
+        assertCounterExact();
+
+        admin.as().body(List.of(Map.of("id", a, "active", true), Map.of("id", b, "active", false)))
+                .patch("/api/v1/admin/products/bulk").then().statusCode(200);
+        assertCounterExact();
+
+        String sku = Catalog.uniqueSku();
+        String csv = "sku,name,slug,description,price,stock,active,image_url\n" + sku + ",Csv one,,,1,1,false,\n"
+                + Catalog.uniqueSku() + ",Csv two,,,1,1,,\n";
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv").body(csv)
+                .post("/api/v1/admin/products/import").then().statusCode(200);
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv")
+                .body("sku,name,slug,description,price,stock,active,image_url\n" + sku + ",Csv one,,,1,1,true,\n")
+                .post("/api/v1/admin/products/import").then().statusCode(200);
+        assertCounterExact();
+    }
+}
