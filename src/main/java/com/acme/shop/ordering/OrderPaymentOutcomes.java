@@ -119,15 +119,27 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             return;
         }
         Order order = found.get(0);
-        // Refunds made here were already counted when they were made: take the larger, never add twice.
+        // Refunds made here were already counted (and recorded) when they were made: only what Stripe refunded
+        // beyond them, e.g. from its dashboard, is new. Never counted twice.
         long refunded = Math.min(order.totalCents, Math.max(order.refundedCents, amountRefundedCents));
-        order.refundedCents = refunded;
+        if (refunded > order.refundedCents) {
+            Refund refund = new Refund();
+            refund.id = UUID.randomUUID();
+            refund.orderId = order.id;
+            refund.amountCents = refunded - order.refundedCents;
+            refund.status = "succeeded";
+            refund.reason = "refunded in Stripe";
+            refund.actor = ACTOR;
+            refund.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            refund.persist();
+            order.refundedCents = refunded;
+            order.updatedAt = refund.createdAt;
+        }
         if (refunded >= order.totalCents && order.status.canMoveTo(OrderStatus.REFUNDED)) {
             order.transitionTo(OrderStatus.REFUNDED, ACTOR, "refunded in Stripe");
             order.paymentStatus = "refunded";
         } else if (refunded > 0 && order.status != OrderStatus.REFUNDED) {
             order.paymentStatus = "partially_refunded";
-            order.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         }
     }
 }

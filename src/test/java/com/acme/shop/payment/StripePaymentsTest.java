@@ -215,6 +215,7 @@ class StripePaymentsTest {
         Map<String, Object> partial = order(id);
         assertEquals(600, partial.get("refundedCents"));
         assertEquals("PAID", partial.get("status"));
+        assertEquals(1, ((java.util.List<?>) partial.get("refunds")).size(), "a refund made in Stripe is recorded too");
         deliver(StripeStub.event("evt_" + UUID.randomUUID(), "charge.refunded", StripeStub.charge(intent, 1600, 1600)))
                 .then().statusCode(200);
         assertEquals("REFUNDED", order(id).get("status"));
@@ -270,6 +271,8 @@ class StripePaymentsTest {
         // Stripe then reports the refund: it is not counted twice.
         deliver(StripeStub.event("evt_" + UUID.randomUUID(), "charge.refunded", StripeStub.charge(intent, 1600, 700)))
                 .then().statusCode(200);
-        assertEquals(700, order(id).get("refundedCents"));
+        Map<String, Object> after = order(id);
+        assertEquals(700, after.get("refundedCents"));
+        assertEquals(1, ((java.util.List<?>) after.get("refunds")).size(), "not recorded twice");
     }
 }
