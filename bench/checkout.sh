@@ -63,7 +63,7 @@ function response(status, headers, body)
   if status == 201 then placed = placed + 1
   elseif status >= 300 and not reported then
     reported = true
-    io.write("  first failure: " .. status .. " " .. body:sub(1, 160) .. "\n")
+    io.write("  first failure: " .. status .. " " .. tostring(body):sub(1, 200) .. "\n")
   end
 end
 function done(summary)

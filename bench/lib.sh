@@ -40,7 +40,7 @@ start_app() {
   env QUARKUS_HTTP_PORT="$PORT" \
       QUARKUS_DATASOURCE_JDBC_URL="$PGURL_BASE/$db" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" \
-      ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password \
+      ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password QUARKUS_MAILER_MOCK=true \
       RATE_LIMIT_IP_PER_MINUTE="${RATE_LIMIT_IP_PER_MINUTE:-100000000}" RATE_LIMIT_LOGIN_FAILURES=1000000 \
       ${BENCH_ENV:-} \
       java "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
@@ -55,4 +55,4 @@ start_app() {
 rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )); }
 
 stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
-trap 'stop_app; rm -rf "$WORK"' EXIT
+trap 'stop_app; [ -n "${KEEP_LOGS:-}" ] && cp "$WORK"/*.log /tmp/ 2>/dev/null; rm -rf "$WORK"' EXIT
