@@ -1,6 +1,6 @@
 package com.acme.shop.cart;
 
-import com.acme.shop.platform.HttpConfig;
+import com.acme.shop.platform.CookieSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
@@ -13,11 +13,11 @@ public class GuestCartCookie {
 
     public static final String NAME = "cart_token";
 
-    private final HttpConfig http;
+    private final CookieSecurity cookieSecurity;
     private final CartConfig config;
 
-    GuestCartCookie(HttpConfig http, CartConfig config) {
-        this.http = http;
+    GuestCartCookie(CookieSecurity cookieSecurity, CartConfig config) {
+        this.cookieSecurity = cookieSecurity;
         this.config = config;
     }
 
@@ -30,7 +30,7 @@ public class GuestCartCookie {
     }
 
     private NewCookie.Builder base(String value) {
-        return new NewCookie.Builder(NAME).value(value).path("/").httpOnly(true).secure(http.secureCookies())
+        return new NewCookie.Builder(NAME).value(value).path("/").httpOnly(true).secure(cookieSecurity.secure())
                 .sameSite(NewCookie.SameSite.LAX);
     }
 }

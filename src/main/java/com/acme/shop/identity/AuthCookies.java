@@ -1,6 +1,6 @@
 package com.acme.shop.identity;
 
-import com.acme.shop.platform.HttpConfig;
+import com.acme.shop.platform.CookieSecurity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
 
@@ -14,11 +14,11 @@ public class AuthCookies {
     public static final String REFRESH = "refresh_token";
     static final String PATH = "/api/v1/auth";
 
-    private final HttpConfig http;
+    private final CookieSecurity cookieSecurity;
     private final RefreshTokens refreshTokens;
 
-    AuthCookies(HttpConfig http, RefreshTokens refreshTokens) {
-        this.http = http;
+    AuthCookies(CookieSecurity cookieSecurity, RefreshTokens refreshTokens) {
+        this.cookieSecurity = cookieSecurity;
         this.refreshTokens = refreshTokens;
     }
 
@@ -32,6 +32,6 @@ public class AuthCookies {
 
     private NewCookie.Builder base(String value) {
         return new NewCookie.Builder(REFRESH).value(value).path(PATH).httpOnly(true)
-                .secure(http.secureCookies()).sameSite(NewCookie.SameSite.STRICT);
+                .secure(cookieSecurity.secure()).sameSite(NewCookie.SameSite.STRICT);
     }
 }

@@ -10,7 +10,12 @@ public interface HttpConfig {
     @WithDefault("false")
     boolean hsts();
 
-    /** Marks the session cookies Secure; off only where the service is reached over plain HTTP (dev, test). */
-    @WithDefault("true")
-    boolean secureCookies();
+    /**
+     * When session cookies carry {@code Secure}: {@code auto} (the request came over HTTPS, directly or through a
+     * TLS-terminating proxy's {@code X-Forwarded-Proto}), {@code always}, or {@code never}.
+     */
+    @WithDefault("auto")
+    SecureCookies secureCookies();
+
+    enum SecureCookies { AUTO, ALWAYS, NEVER }
 }
