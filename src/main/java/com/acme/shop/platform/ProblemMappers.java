@@ -137,9 +137,34 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        // Input that no rule above caught but PostgreSQL refused (a NUL byte in a string, a number out of a
+        // column's range, a CHECK or unique key): the transaction rolled back, nothing changed; it is the
+        // client's data, not our failure.
+        String sqlState = sqlState(e);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            return Problems.response(Problems.of(400, "validation_failed", "Validation failed",
+                    "The request holds a value that cannot be stored (for example a NUL character)", null, requestId));
+        }
+        if ("23514".equals(sqlState)) {
+            return Problems.response(Problems.of(400, "validation_failed", "Validation failed",
+                    "The request breaks a rule of the data", null, requestId));
+        }
+        if ("23505".equals(sqlState)) {
+            return Problems.response(Problems.of(409, "conflict", "Conflict",
+                    "Something with the same identity already exists", null, requestId));
+        }
         LOG.errorf(e, "Unhandled error [requestId=%s] %s %s", requestId, request.method(), request.path());
         return Problems.response(Problems.of(500, "internal_error", "Internal server error",
                 "Something went wrong on our side; quote the request id when reporting it", null, requestId));
+    }
+
+    private static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static Response unauthorized(HttpServerRequest request) {

@@ -57,6 +57,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void valuesTheDatabaseCannotStoreAre400NotServerErrors() {
+        given().urlEncodingEnabled(false).get("/api/v1/products/%00").then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("validation_failed"));
+        json().body("{\"email\":\"nul\\u0000@example.com\",\"password\":\"12345678\",\"name\":\"x\"}")
+                .post("/api/v1/auth/register").then().statusCode(400).body("code", equalTo("validation_failed"));
+        given().queryParam("q", "a\u0000b").get("/api/v1/products").then().statusCode(400);
+    }
+
+    @Test
     void everyAnswerCarriesARequestId() {
         given().get("/q/health/live").then().header("X-Request-Id", notNullValue());
         given().header("X-Request-Id", "abc-123").get("/api/v1/me").then().header("X-Request-Id", "abc-123");
