@@ -28,6 +28,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthResource.class);
+
     private final AuthService auth;
     private final AuthCookies cookies;
     private final AccessTokens accessTokens;
@@ -51,8 +53,13 @@ public class AuthResource {
                 .create(status, session.response(accessTokens.ttlSeconds()))
                 .cookie(cookies.refresh(session.refreshToken()));
         if (guestCart != null) {
-            carts.mergeGuestCart(guestCart, session.user().id);
-            response.cookie(guestCartCookie.clear());
+            try {
+                carts.mergeGuestCart(guestCart, session.user().id);
+                response.cookie(guestCartCookie.clear());
+            } catch (RuntimeException e) {
+                // The sign-in stands; the guest cart and its cookie stay, and the next sign-in merges it.
+                LOG.warnf(e, "Could not merge a guest cart into the cart of user %s", session.user().id);
+            }
         }
         return response.build();
     }
