@@ -33,10 +33,6 @@ final class SlugAllocator {
         taken.addAll(more);
     }
 
-    boolean isTaken(String slug) {
-        return taken.contains(slug);
-    }
-
     /** A slug chosen by the caller (an explicit one) is no longer free for derivation. */
     void reserve(String slug) {
         taken.add(slug);

@@ -10,7 +10,6 @@ import com.acme.shop.identity.GuestInvites;
 import com.acme.shop.notification.MailMessages;
 import com.acme.shop.notification.Mails;
 import com.acme.shop.notification.Money;
-import com.acme.shop.notification.Outbox;
 import com.acme.shop.ordering.dto.ShippingAddressDto;
 import com.acme.shop.payment.PaymentMethod;
 import com.acme.shop.payment.PaymentProvider;
@@ -49,7 +48,6 @@ public class CheckoutService {
     private final StripePayments stripe;
     private final Map<PaymentMethod, PaymentProvider> providers = new java.util.EnumMap<>(PaymentMethod.class);
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
     private final Mails mails;
     private final GuestInvites invites;
     private final String publicBaseUrl;
@@ -58,7 +56,7 @@ public class CheckoutService {
     private final ObjectMapper json;
 
     CheckoutService(EntityManager em, CartService carts, Pricing pricing, StoreConfig store, StripePayments stripe, jakarta.enterprise.inject.Instance<PaymentProvider> allProviders,
-            IdempotencyKeys idempotency, Outbox outbox, Mails mails, GuestInvites invites, OrderService orders,
+            IdempotencyKeys idempotency, Mails mails, GuestInvites invites, OrderService orders,
             AuthService accounts, ObjectMapper json,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "shop.public-base-url") String publicBaseUrl) {
         this.mails = mails;
@@ -71,7 +69,6 @@ public class CheckoutService {
         this.stripe = stripe;
         allProviders.forEach(provider -> providers.put(provider.method(), provider));
         this.idempotency = idempotency;
-        this.outbox = outbox;
         this.orders = orders;
         this.accounts = accounts;
         this.json = json;
@@ -124,9 +121,7 @@ public class CheckoutService {
             QuarkusTransaction.requiringNew().run(() -> {
                 Order placed = orders.lockForUpdate(order.id());
                 if (placed.status == OrderStatus.PENDING_PAYMENT) {
-                    orders.cancelUnpaid(placed, "system", "payment session could not be created");
-                    placed.paymentStatus = "failed";
-                    outbox.discard(confirmationKey(placed.id));
+                    orders.abandonPayment(placed, "system", "payment session could not be created");
                 }
             });
             throw e;
@@ -167,10 +162,6 @@ public class CheckoutService {
                 String.join(", ", java.util.stream.Stream.of(a.fullName(), a.line1(), a.line2(), a.postalCode() + " " + a.city(),
                         a.region(), a.country()).filter(p -> p != null && !p.isBlank()).toList()),
                 trackingUrl);
-    }
-
-    static String confirmationKey(UUID orderId) {
-        return "order_confirmation:" + orderId;
     }
 
     private Placed place(CartOwner owner, CheckoutRequest request, IdempotencyKeys.Claim claim) {
@@ -252,7 +243,7 @@ public class CheckoutService {
         // and held until then.
         mails.orderConfirmation(order.email, confirmationMail(placed,
                 owner.isGuest() ? publicBaseUrl + "/orders/track/" + trackingToken : null),
-                confirmationKey(order.id), byStripe);
+                OrderService.confirmationKey(order.id), byStripe);
         if (owner.isGuest()) {
             invites.issue(order.email).ifPresent(token -> mails.guestInvite(order.email,
                     new MailMessages.GuestInvite(order.number, publicBaseUrl + "/register?invite=" + token)));

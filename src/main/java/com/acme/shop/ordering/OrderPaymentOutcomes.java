@@ -48,7 +48,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             case PENDING_PAYMENT -> {
                 order.transitionTo(OrderStatus.PAID, ACTOR, null);
                 order.paymentStatus = "paid";
-                outbox.release(CheckoutService.confirmationKey(order.id));
+                outbox.release(OrderService.confirmationKey(order.id));
             }
             case CANCELLED -> settleLatePayment(order);
             default -> LOG.debugf("Order %s is already %s; payment noted", orderId, order.status);
@@ -77,7 +77,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             order.paymentStatus = "paid";
             // The held confirmation was discarded at cancellation; the tracking link went with it.
             mails.orderConfirmation(order.email, CheckoutService.confirmationMail(orders.dto(order), null),
-                    CheckoutService.confirmationKey(order.id), false);
+                    OrderService.confirmationKey(order.id), false);
             return;
         }
         long amount = order.totalCents - order.refundedCents;
@@ -105,9 +105,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             // Paid, already cancelled (the sweep got there first) or unknown: nothing to undo.
             return;
         }
-        orders.cancelUnpaid(order, ACTOR, reason);
-        order.paymentStatus = "failed";
-        outbox.discard(CheckoutService.confirmationKey(order.id));
+        orders.abandonPayment(order, ACTOR, reason);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.notification.Outbox;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.ordering.dto.OrderItemDto;
 import com.acme.shop.ordering.dto.TrackedOrderDto;
@@ -22,9 +23,16 @@ import java.util.UUID;
 public class OrderService {
 
     private final EntityManager em;
+    private final Outbox outbox;
 
-    OrderService(EntityManager em) {
+    OrderService(EntityManager em, Outbox outbox) {
         this.em = em;
+        this.outbox = outbox;
+    }
+
+    /** The dedupe key of an order's confirmation mail (held for Stripe orders until they are paid). */
+    static String confirmationKey(UUID orderId) {
+        return "order_confirmation:" + orderId;
     }
 
     /** A customer's own orders, newest first: one query for the page, one for all its lines, one count. */
@@ -73,6 +81,16 @@ public class OrderService {
     public void cancelUnpaid(Order order, String actor, String note) {
         order.transitionTo(OrderStatus.CANCELLED, actor, note);
         restock(order.id);
+    }
+
+    /**
+     * The payment of an unpaid order will not come (Stripe failed, the session expired or the payment failed):
+     * cancel it, return its stock, and drop the confirmation mail that was waiting for the payment.
+     */
+    public void abandonPayment(Order order, String actor, String reason) {
+        cancelUnpaid(order, actor, reason);
+        order.paymentStatus = "failed";
+        outbox.discard(confirmationKey(order.id));
     }
 
     /** Puts every line's quantity back on its product. */

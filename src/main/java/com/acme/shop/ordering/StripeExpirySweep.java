@@ -1,6 +1,5 @@
 package com.acme.shop.ordering;
 
-import com.acme.shop.notification.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,12 +20,10 @@ public class StripeExpirySweep {
 
     private final EntityManager em;
     private final OrderService orders;
-    private final Outbox outbox;
 
-    StripeExpirySweep(EntityManager em, OrderService orders, Outbox outbox) {
+    StripeExpirySweep(EntityManager em, OrderService orders) {
         this.em = em;
         this.orders = orders;
-        this.outbox = outbox;
     }
 
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -52,9 +49,7 @@ public class StripeExpirySweep {
                 """).getResultList();
         for (UUID id : stale) {
             Order order = em.find(Order.class, id);
-            orders.cancelUnpaid(order, "system", "payment session expired");
-            order.paymentStatus = "failed";
-            outbox.discard(CheckoutService.confirmationKey(id));
+            orders.abandonPayment(order, "system", "payment session expired");
         }
         return stale.size();
     }
