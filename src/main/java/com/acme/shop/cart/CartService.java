@@ -31,11 +31,13 @@ public class CartService {
     private final EntityManager em;
     private final StoreConfig store;
     private final CartConfig config;
+    private final CartQuote pricing;
 
-    CartService(EntityManager em, StoreConfig store, CartConfig config) {
+    CartService(EntityManager em, StoreConfig store, CartConfig config, CartQuote pricing) {
         this.em = em;
         this.store = store;
         this.config = config;
+        this.pricing = pricing;
     }
 
     /** A write's answer: the cart, and the token of a guest cart it had to create (to set as the cookie). */
@@ -275,7 +277,7 @@ public class CartService {
     @SuppressWarnings("unchecked")
     private CartDto render(UUID cartId) {
         if (cartId == null) {
-            return CartDto.of(null, List.of(), store.currency());
+            return CartDto.of(null, List.of(), store.currency(), pricing);
         }
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT l.product_id, p.sku, p.slug, p.name, p.price_cents, l.quantity,
@@ -290,7 +292,7 @@ public class CartService {
             items.add(new CartItemDto((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], price, quantity,
                     Math.multiplyExact(price, quantity), ((Number) r[6]).intValue()));
         }
-        return CartDto.of(cartId, items, store.currency());
+        return CartDto.of(cartId, items, store.currency(), pricing);
     }
 
     private static ApiException noSuchLine() {

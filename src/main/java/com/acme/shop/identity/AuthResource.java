@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +70,8 @@ public class AuthResource {
     @Path("/register")
     @RateLimited("auth")
     @Operation(operationId = "register", summary = "Create a customer account and sign in")
-    @APIResponse(responseCode = "201", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token; a guest cart_token cart is merged into the account's cart and its cookie cleared")
+    @APIResponse(responseCode = "201", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token; a guest cart_token cart is merged into the account's cart and its cookie cleared",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthResponse.class)))
     @APIResponse(responseCode = "409", description = "email_taken")
     @APIResponse(responseCode = "429", description = "rate_limited")
     public RestResponse<AuthResponse> register(

@@ -62,7 +62,8 @@ class CartTest {
     @Test
     void noCartYetIsAnEmptyCart() {
         json().get("/api/v1/cart").then().statusCode(200).body("id", nullValue()).body("items", empty())
-                .body("itemCount", equalTo(0)).body("subtotalCents", equalTo(0)).header("Set-Cookie", nullValue());
+                .body("itemCount", equalTo(0)).body("subtotalCents", equalTo(0)).body("shippingCents", equalTo(0))
+                .body("totalCents", equalTo(0)).header("Set-Cookie", nullValue());
     }
 
     @Test

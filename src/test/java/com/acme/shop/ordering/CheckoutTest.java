@@ -159,6 +159,22 @@ class CheckoutTest {
     }
 
     @Test
+    void theCartQuotesTheTotalCheckoutCharges() {
+        String product = Catalog.create(admin, "Quoted", 1000, 10);
+        String cart = guestCartWith(product, 1);
+        int quoted = json().cookie("cart_token", cart).get("/api/v1/cart").then().statusCode(200)
+                .body("subtotalCents", equalTo(1000)).body("shippingCents", equalTo(500))
+                .body("taxCents", equalTo(100)).body("totalCents", equalTo(1600)).extract().path("totalCents");
+        Map<String, Object> body = checkoutBody("quote@example.com");
+        body.put("expectedTotalCents", quoted);
+        guestCheckout(cart, newKey(), body).then().statusCode(201).body("order.totalCents", equalTo(quoted));
+
+        String freeShipping = guestCartWith(product, 5);
+        json().cookie("cart_token", freeShipping).get("/api/v1/cart").then()
+                .body("shippingCents", equalTo(0)).body("taxCents", equalTo(500)).body("totalCents", equalTo(5500));
+    }
+
+    @Test
     void aStaleExpectedTotalIsPriceChangedAndChangesNothing() {
         String product = Catalog.create(admin, "Repriced", 1000, 5);
         String cart = guestCartWith(product, 1);

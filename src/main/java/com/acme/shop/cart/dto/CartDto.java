@@ -1,5 +1,6 @@
 package com.acme.shop.cart.dto;
 
+import com.acme.shop.cart.CartQuote;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,15 +11,20 @@ public record CartDto(
         @Schema(required = true) List<CartItemDto> items,
         @Schema(required = true, description = "Units in the cart (the sum of quantities)") int itemCount,
         @Schema(required = true) long subtotalCents,
+        @Schema(required = true, description = "What checkout would charge for shipping now (0 for an empty cart)") long shippingCents,
+        @Schema(required = true, description = "What checkout would charge for tax now") long taxCents,
+        @Schema(required = true, description = "What checkout would charge in all now: send it as expectedTotalCents") long totalCents,
         @Schema(required = true) String currency) {
 
-    public static CartDto of(UUID id, List<CartItemDto> items, String currency) {
+    public static CartDto of(UUID id, List<CartItemDto> items, String currency, CartQuote pricing) {
         int count = 0;
         long subtotal = 0;
         for (CartItemDto item : items) {
             count += item.quantity();
             subtotal = Math.addExact(subtotal, item.lineTotalCents());
         }
-        return new CartDto(id, List.copyOf(items), count, subtotal, currency);
+        CartQuote.Quote quote = items.isEmpty() ? new CartQuote.Quote(0, 0, 0) : pricing.of(subtotal);
+        return new CartDto(id, List.copyOf(items), count, subtotal, quote.shippingCents(), quote.taxCents(),
+                quote.totalCents(), currency);
     }
 }
