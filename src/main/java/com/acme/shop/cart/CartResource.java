@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * The caller's cart: the user's with a bearer token, else the guest cart behind the httpOnly cookie
  * {@code cart_token} (set on the first write).
  */
-@Path("/api/v1/cart")
+@Path("/v1/cart")
 @Tag(name = "Cart")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The back office's catalog: every product, including archived ones, and every way of writing them. */
-@Path("/api/v1/admin/products")
+@Path("/v1/admin/products")
 @Tag(name = "Admin catalog")
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)

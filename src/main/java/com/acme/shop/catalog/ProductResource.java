@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The storefront's view of the catalog: active products only. */
-@Path("/api/v1/products")
+@Path("/v1/products")
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {

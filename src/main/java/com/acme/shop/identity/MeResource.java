@@ -11,7 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/me")
+@Path("/v1/me")
 @Tag(name = "Identity")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

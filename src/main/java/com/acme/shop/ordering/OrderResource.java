@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A signed-in customer's own orders. */
-@Path("/api/v1/orders")
+@Path("/v1/orders")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public order tracking for guests: by the link in the confirmation email, or by number and email. */
-@Path("/api/v1/orders")
+@Path("/v1/orders")
 @Tag(name = "Order tracking")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackingResource {

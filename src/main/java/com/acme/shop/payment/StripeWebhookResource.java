@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/payments/stripe/webhook")
+@Path("/v1/payments/stripe/webhook")
 @Tag(name = "Payments")
 public class StripeWebhookResource {
 

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test-only endpoint that fails the way a bug would, to prove the catch-all hides internals. */
-@Path("/test-support/boom")
+@Path("/test-support/boom") // served at /api/test-support/boom (quarkus.rest.path)
 public class FailingResource {
 
     @GET

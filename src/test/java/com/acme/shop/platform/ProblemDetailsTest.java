@@ -47,7 +47,7 @@ class ProblemDetailsTest {
 
     @Test
     void unexpectedErrorsAreGeneric500sWithARequestIdAndNoInternals() {
-        given().header("X-Request-Id", "trace-me-123").get("/test-support/boom").then().statusCode(500)
+        given().header("X-Request-Id", "trace-me-123").get("/api/test-support/boom").then().statusCode(500)
                 .contentType("application/problem+json")
                 .body("code", equalTo("internal_error"))
                 .body("requestId", equalTo("trace-me-123"))
