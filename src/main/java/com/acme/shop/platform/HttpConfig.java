@@ -17,5 +17,13 @@ public interface HttpConfig {
     @WithDefault("auto")
     SecureCookies secureCookies();
 
+    /**
+     * The Content-Security-Policy of every response. Production serves the built UI, which needs nothing but
+     * its own origin (product images may come from any HTTPS host); dev mode's Vite injects inline scripts,
+     * so dev and test only forbid framing.
+     */
+    @WithDefault("frame-ancestors 'none'")
+    String contentSecurityPolicy();
+
     enum SecureCookies { AUTO, ALWAYS, NEVER }
 }

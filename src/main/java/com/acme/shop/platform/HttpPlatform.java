@@ -37,12 +37,13 @@ public class HttpPlatform {
         ctx.request().headers().set(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         boolean hsts = config.hsts();
+        String csp = config.contentSecurityPolicy();
         ctx.addHeadersEndHandler(ignored -> {
             HttpServerResponse response = ctx.response();
             response.putHeader(RequestIds.HEADER, requestId);
             response.putHeader("X-Content-Type-Options", "nosniff");
             response.putHeader("X-Frame-Options", "DENY");
-            response.putHeader("Content-Security-Policy", "frame-ancestors 'none'");
+            response.putHeader("Content-Security-Policy", csp);
             response.putHeader("Referrer-Policy", "strict-origin-when-cross-origin");
             if (hsts) {
                 response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
