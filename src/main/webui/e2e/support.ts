@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+const output = process.env.E2E_OUTPUT ?? '../../../target/e2e';
+
+export const admin = {
+  email: process.env.ADMIN_EMAIL ?? 'admin@shop.local',
+  password: process.env.ADMIN_PASSWORD ?? 'admin-password',
+};
+
+/** A name no earlier run (or other spec) used, so specs can share one database. */
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${output}/screenshots/${name}.png`, fullPage: true });
+}
+
+export async function adminToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: admin });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).accessToken;
+}
+
+export type SeededProduct = { id: string; slug: string; name: string; sku: string; priceCents: number };
+
+/** Seeds a product through the admin API (the UI under test is the storefront, not this). */
+export async function createProduct(request: APIRequestContext, token: string,
+  input: { name: string; priceCents: number; stock: number; description?: string }): Promise<SeededProduct> {
+  const sku = `E2E-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const response = await request.post('/api/v1/admin/products', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { sku, description: `${input.name}, made for the end-to-end tests.`, ...input },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return response.json();
+}
+
+/** A guest order placed through the API, with its own cookie jar (a separate request context). */
+export async function guestOrder(request: APIRequestContext, productId: string, email: string): Promise<{ id: string; number: string }> {
+  const add = await request.post('/api/v1/cart/items', { data: { productId, quantity: 1 } });
+  expect(add.status(), await add.text()).toBe(200);
+  const response = await request.post('/api/v1/checkout', {
+    headers: { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
+    data: {
+      email,
+      paymentMethod: 'manual',
+      shippingAddress: { fullName: 'Ada Lovelace', line1: '12 St James Square', line2: null, city: 'London',
+        region: null, postalCode: 'SW1Y 4JH', country: 'GB', phone: null },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).order;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { getMe, listMyOrders } from './generated';
+import { session } from './session';
+import { fakeServer, problem } from '../test/fakeServer';
+
+const user = { id: 'u1', email: 'a@example.com', name: 'A', role: 'customer' as const, createdAt: '2026-01-01T00:00:00Z' };
+
+describe('the axios instance carries the auth', () => {
+  it('sends the in-memory access token as a bearer token', async () => {
+    session.set({ accessToken: 'token-1', user });
+    const server = fakeServer({ 'GET /api/v1/me': () => [200, user] });
+    const { data } = await getMe({ throwOnError: true });
+    expect(data.email).toBe('a@example.com');
+    expect(server.requests[0].headers.get('Authorization')).toBe('Bearer token-1');
+  });
+
+  it('on a 401 refreshes once through the cookie and retries the request once, sharing one refresh', async () => {
+    session.set({ accessToken: 'expired', user });
+    let refreshes = 0;
+    const server = fakeServer({
+      'POST /api/v1/auth/refresh': () => {
+        refreshes += 1;
+        return [200, { accessToken: 'fresh', tokenType: 'Bearer', expiresIn: 900, user }];
+      },
+      'GET /api/v1/me': (r) => (r.headers.get('Authorization') === 'Bearer fresh' ? [200, user] : [401, problem(401, 'unauthorized')]),
+      'GET /api/v1/orders': (r) => (r.headers.get('Authorization') === 'Bearer fresh'
+        ? [200, { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 }] : [401, problem(401, 'unauthorized')]),
+    });
+    const [me, orders] = await Promise.all([getMe({ throwOnError: true }), listMyOrders({ throwOnError: true })]);
+    expect(me.data.email).toBe('a@example.com');
+    expect(orders.data.totalItems).toBe(0);
+    expect(refreshes).toBe(1);
+    expect(session.token()).toBe('fresh');
+    expect(server.requests.filter((r) => r.path === '/api/v1/me')).toHaveLength(2);
+  });
+
+  it('signs out when the refresh cookie is no good, and does not loop', async () => {
+    session.set({ accessToken: 'expired', user });
+    const server = fakeServer({
+      'POST /api/v1/auth/refresh': () => [401, problem(401, 'invalid_token')],
+      'GET /api/v1/me': () => [401, problem(401, 'unauthorized')],
+    });
+    await expect(getMe({ throwOnError: true })).rejects.toMatchObject({ response: { status: 401 } });
+    expect(session.get()).toBeNull();
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v1/me', '/api/v1/auth/refresh']);
+  });
+});

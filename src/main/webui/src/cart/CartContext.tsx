@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart } from '../api/generated';
+import { useAuth } from '../auth/AuthContext';
+
+export type CartState = {
+  cart: Cart | null;
+  loading: boolean;
+  reload(): Promise<Cart | null>;
+  add(productId: string, quantity: number): Promise<Cart>;
+  setQuantity(productId: string, quantity: number): Promise<Cart>;
+  remove(productId: string): Promise<Cart>;
+  /** After checkout: the server emptied the cart. */
+  clearLocal(): void;
+};
+
+const CartContext = createContext<CartState | null>(null);
+
+/**
+ * The caller's cart: a guest's lives behind the `cart_token` cookie, a customer's in the account. It is
+ * reloaded whenever the signed-in user changes, which is when the server has merged a guest cart.
+ */
+export function CartProvider({ children }: { children: ReactNode }) {
+  const { status, user } = useAuth();
+  const [cart, setCart] = useState<Cart | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      const { data } = await getCart({ throwOnError: true });
+      setCart(data);
+      return data;
+    } catch {
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (status !== 'loading') void reload();
+  }, [status, user?.id, reload]);
+
+  const add = useCallback(async (productId: string, quantity: number) => {
+    const { data } = await addCartItem({ body: { productId, quantity }, throwOnError: true });
+    setCart(data);
+    return data;
+  }, []);
+
+  const setQuantity = useCallback(async (productId: string, quantity: number) => {
+    const { data } = await setCartItemQuantity({ path: { productId }, body: { quantity }, throwOnError: true });
+    setCart(data);
+    return data;
+  }, []);
+
+  const remove = useCallback(async (productId: string) => {
+    const { data } = await removeCartItem({ path: { productId }, throwOnError: true });
+    setCart(data);
+    return data;
+  }, []);
+
+  const clearLocal = useCallback(() => {
+    setCart((c) => (c ? { ...c, items: [], itemCount: 0, subtotalCents: 0, shippingCents: 0, taxCents: 0, totalCents: 0 } : c));
+  }, []);
+
+  const value = useMemo(() => ({ cart, loading, reload, add, setQuantity, remove, clearLocal }),
+    [cart, loading, reload, add, setQuantity, remove, clearLocal]);
+  return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
+}
+
+export function useCart(): CartState {
+  const ctx = useContext(CartContext);
+  if (!ctx) throw new Error('useCart outside CartProvider');
+  return ctx;
+}

@@ -1,0 +1,128 @@
+import { useEffect, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { Problem } from '../api/generated';
+import { messageOf } from '../api/problem';
+import { formatMoney } from '../lib/money';
+
+/** Sets the document title, so screen-reader users and tabs know which page this is. */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · Acme Shop` : 'Acme Shop';
+  }, [title]);
+}
+
+export function Price({ cents, currency }: { cents: number; currency: string }) {
+  return <span className="price">{formatMoney(cents, currency)}</span>;
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> {label}
+    </p>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+/** A problem (or plain message) announced to assistive technology. */
+export function ErrorAlert({ problem, message }: { problem?: Problem | null; message?: string | null }) {
+  const text = message ?? (problem ? messageOf(problem) : null);
+  if (!text) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      {text}
+      {problem?.requestId ? <small className="muted"> (reference {problem.requestId})</small> : null}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return <div className="alert alert-info" role="status">{children}</div>;
+}
+
+type FieldProps = { label: string; error?: string; hint?: string };
+
+/** A labelled input whose error is tied to it with aria-describedby and aria-invalid. */
+export function Field({ label, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const auto = useId();
+  const inputId = id ?? auto;
+  const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={inputId}>{label}</label>
+      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
+      {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
+    </div>
+  );
+}
+
+export function TextAreaField({ label, error, hint, id, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const auto = useId();
+  const inputId = id ?? auto;
+  const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={inputId}>{label}</label>
+      <textarea id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
+      {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
+    </div>
+  );
+}
+
+export function SelectField({ label, error, hint, id, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const auto = useId();
+  const inputId = id ?? auto;
+  const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={inputId}>{label}</label>
+      <select id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...select}>
+        {children}
+      </select>
+      {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
+      {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
+    </div>
+  );
+}
+
+/** Previous / next over a 0-based page, as the API pages. */
+export function Pager({ page, totalPages, onPage }: { page: number; totalPages: number; onPage(page: number): void }) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav className="pager" aria-label="Pages">
+      <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 0}>Previous</button>
+      <span aria-live="polite">Page {page + 1} of {totalPages}</span>
+      <button type="button" onClick={() => onPage(page + 1)} disabled={page + 1 >= totalPages}>Next</button>
+    </nav>
+  );
+}
+
+export const STATUS_LABELS: Record<string, string> = {
+  PENDING_PAYMENT: 'Awaiting payment',
+  PAID: 'Paid',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+  REFUNDED: 'Refunded',
+};
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
+}
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

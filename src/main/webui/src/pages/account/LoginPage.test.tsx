@@ -1,0 +1,70 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeServer, problem } from '../../test/fakeServer';
+import { CUSTOMER, cartOf, renderPage, settle } from '../shop/testing';
+import LoginPage from './LoginPage';
+
+const AUTH = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 900, user: CUSTOMER };
+
+async function signIn(password: string) {
+  const user = userEvent.setup();
+  await user.clear(screen.getByLabelText('Email'));
+  await user.clear(screen.getByLabelText('Password'));
+  await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+  await user.type(screen.getByLabelText('Password'), password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('LoginPage', () => {
+  it('shows invalid credentials, then signs in and follows next', async () => {
+    const server = fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'POST /api/v1/auth/login': ({ body }) => ((body as { password: string }).password === 'right-password'
+        ? [200, AUTH] : [401, problem(401, 'invalid_credentials')]),
+    });
+    renderPage(<LoginPage />, { route: '/login?next=%2Faccount%2Forders%3Fpage%3D2', path: '/login' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByRole('link', { name: 'Create an account' }))
+      .toHaveAttribute('href', '/register?next=%2Faccount%2Forders%3Fpage%3D2');
+    expect(screen.getByRole('link', { name: 'Forgot your password?' })).toHaveAttribute('href', '/forgot-password');
+
+    await signIn('wrong-password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect.');
+    expect(screen.getByTestId('location')).toHaveTextContent('/login');
+
+    await signIn('right-password');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/account/orders?page=2'));
+    expect(server.requests.filter((r) => r.path === '/api/v1/auth/login').map((r) => r.body))
+      .toEqual([{ email: 'ada@example.com', password: 'wrong-password' }, { email: 'ada@example.com', password: 'right-password' }]);
+  });
+
+  it.each(['//evil.example/x', '/\\evil.example', 'https://evil.example'])('ignores an off-site next (%s)', async (next) => {
+    fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'POST /api/v1/auth/login': () => [200, AUTH],
+    });
+    renderPage(<LoginPage />, { route: `/login?next=${encodeURIComponent(next)}`, path: '/login' });
+    await signIn('right-password');
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/'));
+  });
+
+  it('shows the rate limit message', async () => {
+    fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'POST /api/v1/auth/login': () => [429, problem(429, 'rate_limited')],
+    });
+    renderPage(<LoginPage />, { route: '/login', path: '/login' });
+    await signIn('whatever1');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts');
+  });
+
+  it('tells a signed-in visitor so', async () => {
+    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    renderPage(<LoginPage />, { route: '/login?next=/cart', path: '/login', user: CUSTOMER });
+    expect(screen.getByRole('status')).toHaveTextContent('You are signed in as ada@example.com.');
+    expect(screen.getByRole('link', { name: 'Continue' })).toHaveAttribute('href', '/cart');
+    await settle();
+  });
+});

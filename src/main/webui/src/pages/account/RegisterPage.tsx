@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Problem } from '../../api/generated';
+import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { nextQuery, safeNext } from './safeNext';
+
+const INVITE_EXPIRED = 'This invite link is invalid or has expired. You can still create an account, '
+  + 'but orders you placed as a guest will not be added to it.';
+
+/** Sign-up; `?invite=` (from the email after a guest order) claims the guest orders placed with that email. */
+export default function RegisterPage() {
+  usePageTitle('Create your account');
+  const { register } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const invite = params.get('invite');
+  const next = params.get('next');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSending(true);
+    setProblem(null);
+    try {
+      await register({ name: name.trim(), email: email.trim(), password, ...(invite ? { inviteToken: invite } : {}) });
+      navigate(safeNext(next, invite ? '/account/orders' : '/'), { replace: true });
+    } catch (err) {
+      setProblem(problemOf(err));
+      setSending(false);
+    }
+  }
+
+  const errors = fieldErrorsOf(problem);
+  if (problem?.code === 'email_taken') errors.email = 'An account with this email already exists.';
+  const signIn = `/login${nextQuery(next)}`;
+  return (
+    <>
+      <h1>Create your account</h1>
+      {invite ? <Notice>Create your account to see the orders you placed as a guest.</Notice> : null}
+      <form onSubmit={submit}>
+        {problem?.code === 'invalid_token' ? (
+          <div>
+            <ErrorAlert problem={problem} message={INVITE_EXPIRED} />
+            <Link to={`/register${nextQuery(next)}`}>Create an account without the invite</Link>
+          </div>
+        ) : problem?.code === 'email_taken' ? (
+          <div className="alert alert-error" role="alert">
+            {messageOf(problem)} <Link to={signIn}>Sign in</Link>
+          </div>
+        ) : (
+          <ErrorAlert problem={problem} />
+        )}
+        <Field label="Name" name="name" required autoComplete="name" value={name}
+          error={errors.name} onChange={(e) => setName(e.target.value)} />
+        <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
+          error={errors.email} onChange={(e) => setEmail(e.target.value)} />
+        <Field label="Password" type="password" name="password" required minLength={8} maxLength={128}
+          autoComplete="new-password" hint="8 to 128 characters" value={password}
+          error={errors.password} onChange={(e) => setPassword(e.target.value)} />
+        <div>
+          <button type="submit" disabled={sending}>{sending ? 'Creating account…' : 'Create account'}</button>
+        </div>
+        {problem?.code === 'email_taken' ? null : (
+          <p>Already have an account? <Link to={signIn}>Sign in</Link></p>
+        )}
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { screen, waitFor } from '@testing-library/react';
+import { Route } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeServer, problem } from '../../test/fakeServer';
+import AdminProductFormPage from './AdminProductFormPage';
+import { aProduct, renderAt } from './adminTestUtils';
+
+const routes = (
+  <>
+    <Route path="/admin/products/new" element={<AdminProductFormPage />} />
+    <Route path="/admin/products/:id" element={<AdminProductFormPage />} />
+  </>
+);
+
+describe('AdminProductFormPage', () => {
+  it('creates a product with the price in cents, leaving out empty optional fields, and opens it', async () => {
+    const created = aProduct({ id: 'p-new', name: 'Red mug', sku: 'MUG-2', priceCents: 1234, stock: 5, description: null });
+    const { requests } = fakeServer({
+      'POST /api/v1/admin/products': () => [201, created],
+      'GET /api/v1/admin/products/p-new': () => [200, created],
+    });
+    const { user } = renderAt('/admin/products/new', routes);
+
+    expect(screen.getByRole('heading', { level: 1, name: 'New product' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Active')).toBeChecked();
+    expect(screen.getByLabelText('Slug (optional)')).toHaveAccessibleDescription('Derived from the name when empty');
+    await user.type(screen.getByLabelText('Name'), 'Red mug');
+    await user.type(screen.getByLabelText('SKU'), 'MUG-2');
+    await user.type(screen.getByLabelText('Price'), '12.34');
+    await user.clear(screen.getByLabelText('Stock'));
+    await user.type(screen.getByLabelText('Stock'), '5');
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Red mug' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Product created');
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/products/p-new');
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(post.body).toEqual({ name: 'Red mug', sku: 'MUG-2', priceCents: 1234, stock: 5, active: true });
+  });
+
+  it('refuses a price it cannot read and sends nothing', async () => {
+    const { requests } = fakeServer({});
+    const { user } = renderAt('/admin/products/new', routes);
+
+    await user.type(screen.getByLabelText('Name'), 'Red mug');
+    await user.type(screen.getByLabelText('SKU'), 'MUG-2');
+    await user.type(screen.getByLabelText('Price'), '12,34');
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+
+    const price = screen.getByLabelText('Price');
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(price).toHaveAccessibleDescription(expect.stringContaining('Enter a price like 12.34'));
+    expect(price).toHaveFocus();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('sends only the changed fields plus the version it loaded', async () => {
+    const product = aProduct();
+    const { requests } = fakeServer({
+      'GET /api/v1/admin/products/p-1': () => [200, product],
+      'PATCH /api/v1/admin/products/p-1': ({ body }) =>
+        [200, { ...product, ...(body as object), version: 4 }],
+    });
+    const { user } = renderAt('/admin/products/p-1', routes);
+
+    const price = await screen.findByLabelText('Price');
+    expect(price).toHaveValue('12.50');
+    expect(screen.getByRole('heading', { level: 1, name: 'Edit Blue mug' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View in shop' })).toHaveAttribute('href', '/products/blue-mug');
+    await user.clear(price);
+    await user.type(price, '15');
+    await user.click(screen.getByLabelText('Active'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Changes saved');
+    const patch = requests.find((r) => r.method === 'PATCH')!;
+    expect(patch.body).toEqual({ priceCents: 1500, active: false, version: 3 });
+    expect(screen.getByLabelText('Price')).toHaveValue('15.00');
+    expect(screen.getByLabelText('Active')).not.toBeChecked();
+  });
+
+  it('offers to reload after a version conflict', async () => {
+    let reads = 0;
+    fakeServer({
+      'GET /api/v1/admin/products/p-1': () => [200, reads++ === 0 ? aProduct() : aProduct({ name: 'Blue mug XL', version: 5 })],
+      'PATCH /api/v1/admin/products/p-1': () => [409, problem(409, 'version_conflict')],
+    });
+    const { user } = renderAt('/admin/products/p-1', routes);
+
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Blue cup');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this');
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('Blue mug XL'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reload' })).not.toBeInTheDocument();
+  });
+
+  it('puts sku_taken on the SKU field and server field errors under their inputs', async () => {
+    let calls = 0;
+    fakeServer({
+      'POST /api/v1/admin/products': () => (calls++ === 0
+        ? [409, problem(409, 'sku_taken')]
+        : [400, problem(400, 'validation_failed', [{ field: 'priceCents', message: 'must be at most 100000000' }])]),
+    });
+    const { user } = renderAt('/admin/products/new', routes);
+
+    await user.type(screen.getByLabelText('Name'), 'Red mug');
+    await user.type(screen.getByLabelText('SKU'), 'MUG-1');
+    await user.type(screen.getByLabelText('Price'), '1');
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+    await waitFor(() => expect(screen.getByLabelText('SKU')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByLabelText('SKU')).toHaveAccessibleDescription('Another product already uses this SKU.');
+
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+    await waitFor(() => expect(screen.getByLabelText('Price')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByLabelText('Price')).toHaveAccessibleDescription(expect.stringContaining('must be at most 100000000'));
+    expect(screen.getByLabelText('SKU')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('archives from the edit page', async () => {
+    let archived = false;
+    const { requests } = fakeServer({
+      'GET /api/v1/admin/products/p-1': () => [200, aProduct({ active: !archived, version: archived ? 4 : 3 })],
+      'DELETE /api/v1/admin/products/p-1': () => { archived = true; return [204]; },
+    });
+    const { user } = renderAt('/admin/products/p-1', routes);
+
+    await user.click(await screen.findByRole('button', { name: 'Archive' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Archived Blue mug');
+    expect(screen.queryByRole('link', { name: 'View in shop' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Active')).not.toBeChecked();
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
+  });
+
+  it('says so when the product does not exist', async () => {
+    fakeServer({});
+    renderAt('/admin/products/nope', routes);
+    expect(await screen.findByText('Product not found')).toBeInTheDocument();
+  });
+});

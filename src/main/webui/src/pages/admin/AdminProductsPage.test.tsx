@@ -1,0 +1,63 @@
+import { screen, within } from '@testing-library/react';
+import { Route } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../api/generated';
+import { fakeServer } from '../../test/fakeServer';
+import AdminProductsPage from './AdminProductsPage';
+import { aProduct, renderAt } from './adminTestUtils';
+
+const routes = <Route path="/admin/products" element={<AdminProductsPage />} />;
+
+function page(items: Product[], totalPages = 1) {
+  return { items, page: 0, size: 20, totalItems: items.length, totalPages };
+}
+
+describe('AdminProductsPage', () => {
+  it('lists products with links, prices and status, and filters through the URL', async () => {
+    const { requests } = fakeServer({
+      'GET /api/v1/admin/products': ({ url }) => [200, url.searchParams.get('q')
+        ? page([])
+        : page([aProduct(), aProduct({ id: 'p-2', name: 'Old jug', sku: 'JUG-1', active: false })], 3)],
+    });
+    const { user } = renderAt('/admin/products', routes);
+
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('link', { name: 'Blue mug' })).toHaveAttribute('href', '/admin/products/p-1');
+    expect(within(table).getAllByText('$12.50')).toHaveLength(2);
+    expect(within(table).getByText('Archived')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Archive Blue mug' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Archive Old jug' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'New product' })).toHaveAttribute('href', '/admin/products/new');
+    expect(screen.getByRole('link', { name: 'Import CSV' })).toHaveAttribute('href', '/admin/products/import');
+    expect(requests[0].url.searchParams.get('size')).toBe('20');
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Page 2 of 3');
+    expect(requests.at(-1)!.url.searchParams.get('page')).toBe('1');
+
+    await user.type(screen.getByLabelText('Search'), 'zzz');
+    await user.selectOptions(screen.getByLabelText('Status'), 'Archived');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+
+    expect(await screen.findByText('No products match')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/products?q=zzz&status=archived');
+    const last = requests.at(-1)!.url.searchParams;
+    expect([last.get('q'), last.get('active'), last.get('page')]).toEqual(['zzz', 'false', '0']);
+  });
+
+  it('archives a product at once and reloads the list', async () => {
+    let active = true;
+    const { requests } = fakeServer({
+      'GET /api/v1/admin/products': () => [200, page([aProduct({ active })])],
+      'DELETE /api/v1/admin/products/p-1': () => { active = false; return [204]; },
+    });
+    const { user } = renderAt('/admin/products?status=active', routes);
+
+    await user.click(await screen.findByRole('button', { name: 'Archive Blue mug' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Archived Blue mug');
+    expect(await screen.findByText('Archived', { selector: '.badge' })).toBeInTheDocument();
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
+    expect(requests[0].url.searchParams.get('active')).toBe('true');
+  });
+});

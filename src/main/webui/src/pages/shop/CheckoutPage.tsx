@@ -1,0 +1,212 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { checkout, type Cart, type CheckoutRequest, type PaymentMethod, type Problem, type User } from '../../api/generated';
+import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
+import { useAuth } from '../../auth/AuthContext';
+import { useCart } from '../../cart/CartContext';
+import { EmptyState, ErrorAlert, Field, Loading, Price, usePageTitle } from '../../components/ui';
+import { finishAttempt, keyForAttempt } from '../../lib/idempotency';
+import { AddressFields, emptyAddress, toShippingAddress, type AddressForm } from './AddressFields';
+import { Totals } from './OrderParts';
+import { saveOrder } from './orderStorage';
+
+const NETWORK_ERROR_MESSAGE = 'We could not reach the shop, so your order may or may not have been placed. '
+  + 'Pressing “Place order” again is safe: it will not place a second order.';
+
+export default function CheckoutPage() {
+  usePageTitle('Checkout');
+  const { status, user } = useAuth();
+  const { cart, loading, reload } = useCart();
+
+  let body;
+  if (status === 'loading' || (!cart && loading)) {
+    body = <Loading label="Loading your cart…" />;
+  } else if (!cart) {
+    body = (
+      <>
+        <ErrorAlert message="Your cart could not be loaded." />
+        <button type="button" onClick={() => void reload()}>Try again</button>
+      </>
+    );
+  } else if (cart.items.length === 0) {
+    body = (
+      <EmptyState title="Your cart is empty">
+        <p><Link to="/">Browse products</Link></p>
+      </EmptyState>
+    );
+  } else {
+    // keyed by the user so signing in or out in another tab starts the form afresh
+    body = <CheckoutForm key={user?.id ?? 'guest'} cart={cart} user={user} />;
+  }
+  return (
+    <>
+      <h1>Checkout</h1>
+      {body}
+    </>
+  );
+}
+
+const ADDRESS_FIELDS = new Set(['fullName', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone']);
+
+function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
+  const { reload } = useCart();
+  const navigate = useNavigate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [email, setEmail] = useState('');
+  const [address, setAddress] = useState<AddressForm>(() => emptyAddress(user?.name ?? ''));
+  const [payment, setPayment] = useState<PaymentMethod>('manual');
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  // After a failed submit, take keyboard and screen-reader users to the first field to fix.
+  useEffect(() => {
+    if (Object.keys(fieldErrors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [problem]); // once per answer, not on every edit
+
+  // Back from the payment page through the browser's history (the page restored from the back/forward
+  // cache): the form must not stay stuck on "Placing order…", and the cart has changed server-side.
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      setSending(false);
+      void reload();
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, [reload]);
+
+  function clearError(field: string) {
+    if (field in fieldErrors) {
+      setFieldErrors(({ [field]: _removed, ...rest }) => rest);
+    }
+  }
+
+  function request(): CheckoutRequest {
+    return {
+      ...(user ? {} : { email: email.trim() }),
+      shippingAddress: toShippingAddress(address),
+      paymentMethod: payment,
+      expectedTotalCents: cart.totalCents,
+    };
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (sending) return;
+    const body = request();
+    // the same body is the same attempt (same key): a retry after a lost answer cannot order twice
+    const key = keyForAttempt(body);
+    const linesAtSubmit = cart.items;
+    setSending(true);
+    setProblem(null);
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      const { data } = await checkout({ body, headers: { 'Idempotency-Key': key }, throwOnError: true });
+      finishAttempt();
+      saveOrder(data);
+      if (data.payment.redirectUrl) {
+        window.location.assign(data.payment.redirectUrl);
+        return; // stay "Placing order…" while the browser leaves for the payment page
+      }
+      void reload();
+      navigate(`/orders/confirmation?order=${encodeURIComponent(data.order.id)}`);
+    } catch (err) {
+      const p = problemOf(err);
+      setSending(false);
+      setProblem(p);
+      switch (p.code) {
+        case 'validation_failed':
+          setFieldErrors(fieldErrorsOf(p, 'shippingAddress.'));
+          break;
+        case 'price_changed':
+        case 'cart_empty':
+          void reload();
+          break;
+        case 'insufficient_stock': {
+          const names = (p.errors ?? []).map((fe) =>
+            linesAtSubmit.find((line) => line.productId === fe.field)?.name ?? fe.field);
+          const base = messageOf(p).replace(/\.$/, '');
+          setMessage(`${base}${names.length ? `: ${names.join(', ')}` : ''}. `
+            + 'Lower the quantities in your cart, then place the order again.');
+          void reload();
+          break;
+        }
+        case 'idempotency_key_reused':
+          finishAttempt();
+          break;
+        default:
+          if (p.code === 'network_error' || (p.code === 'http_error' && p.status >= 500)) {
+            setMessage(NETWORK_ERROR_MESSAGE);
+          }
+      }
+    }
+  }
+
+  const unplaced = Object.entries(fieldErrors)
+    .filter(([field]) => field !== 'email' && field !== 'paymentMethod' && !ADDRESS_FIELDS.has(field));
+
+  return (
+    <div className="two-col">
+      <form ref={formRef} onSubmit={submit}>
+        <div>
+          <ErrorAlert problem={problem} message={message} />
+          {problem?.code === 'insufficient_stock' ? <p><Link to="/cart">Review your cart</Link></p> : null}
+          {unplaced.length ? (
+            <ul className="field-error">
+              {unplaced.map(([field, text]) => <li key={field}>{field}: {text}</li>)}
+            </ul>
+          ) : null}
+        </div>
+        {user ? (
+          <p className="muted">Signed in as {user.email}. We send the confirmation there.</p>
+        ) : (
+          <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
+            hint="We send the confirmation and a tracking link here." error={fieldErrors.email}
+            onChange={(e) => { setEmail(e.target.value); clearError('email'); }} />
+        )}
+        <AddressFields value={address} errors={fieldErrors}
+          onChange={(field, value) => { setAddress((a) => ({ ...a, [field]: value })); clearError(field); }} />
+        <fieldset aria-describedby={fieldErrors.paymentMethod ? 'payment-error' : undefined}>
+          <legend>Payment</legend>
+          <label className="choice">
+            <input type="radio" name="paymentMethod" value="stripe" checked={payment === 'stripe'}
+              onChange={() => { setPayment('stripe'); clearError('paymentMethod'); }} />
+            Card payment (Stripe)
+          </label>
+          <label className="choice">
+            <input type="radio" name="paymentMethod" value="manual" checked={payment === 'manual'}
+              onChange={() => { setPayment('manual'); clearError('paymentMethod'); }} />
+            Manual payment (bank transfer)
+          </label>
+          {fieldErrors.paymentMethod ? <small id="payment-error" className="field-error">{fieldErrors.paymentMethod}</small> : null}
+        </fieldset>
+        <div>
+          <button type="submit" disabled={sending}>{sending ? 'Placing order…' : 'Place order'}</button>
+        </div>
+      </form>
+      <OrderSummary cart={cart} />
+    </div>
+  );
+}
+
+function OrderSummary({ cart }: { cart: Cart }) {
+  return (
+    <aside aria-labelledby="order-summary-title" className="card">
+      <h2 id="order-summary-title" style={{ margin: 0 }}>Order summary</h2>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '.5rem' }}>
+        {cart.items.map((item) => (
+          <li key={item.productId} style={{ display: 'flex', justifyContent: 'space-between', gap: '1rem' }}>
+            <span>{item.name} × {item.quantity}</span>
+            <Price cents={item.lineTotalCents} currency={cart.currency} />
+          </li>
+        ))}
+      </ul>
+      <Totals subtotalCents={cart.subtotalCents} shippingCents={cart.shippingCents} taxCents={cart.taxCents}
+        totalCents={cart.totalCents} currency={cart.currency} />
+    </aside>
+  );
+}

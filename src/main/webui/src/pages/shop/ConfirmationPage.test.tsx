@@ -1,0 +1,52 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeServer } from '../../test/fakeServer';
+import ConfirmationPage from './ConfirmationPage';
+import { saveOrder } from './orderStorage';
+import { CUSTOMER, cartOf, orderOf, renderPage, settle } from './testing';
+
+const render = (search: string, user = null as typeof CUSTOMER | null) =>
+  renderPage(<ConfirmationPage />, { route: `/orders/confirmation${search}`, path: '/orders/confirmation', user });
+
+describe('ConfirmationPage', () => {
+  it('shows the order checkout stored, with a tracking link for guests', async () => {
+    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    saveOrder({ order: orderOf(), payment: { provider: 'manual', status: 'pending', redirectUrl: null } });
+    render('?order=o1');
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeInTheDocument();
+    expect(screen.getByTestId('order-number')).toHaveTextContent('A-1001');
+    expect(screen.getByRole('status')).toHaveTextContent('We will ship your order once your payment arrives.');
+    expect(screen.getByText('Awaiting payment')).toBeInTheDocument();
+    expect(screen.getByText('guest@example.com')).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getByText('Blue mug')).toBeInTheDocument();
+    expect(screen.getByText('$32.00')).toBeInTheDocument();
+    expect(screen.getByText(/Grace Hopper/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Track this order' }))
+      .toHaveAttribute('href', '/track?number=A-1001&email=guest%40example.com');
+    expect(screen.queryByRole('link', { name: 'View order' })).not.toBeInTheDocument();
+    await settle();
+  });
+
+  it('tells a guest back from Stripe in a new tab that payment is being confirmed', async () => {
+    const server = fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    render('?order=o9&session_id=cs_test_1');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your payment is being confirmed. We have emailed you a confirmation with a link to track your order.');
+    await settle();
+    expect(server.requests.some((r) => r.path.startsWith('/api/v1/orders'))).toBe(false);
+  });
+
+  it('loads a customer\'s order from the API and links to it', async () => {
+    fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'GET /api/v1/orders/o7': () => [200, orderOf({ id: 'o7', number: 'A-7', status: 'PAID', email: CUSTOMER.email,
+        payment: { provider: 'stripe', status: 'paid' } })],
+    });
+    render('?order=o7&session_id=cs_test_2', CUSTOMER);
+    expect(await screen.findByTestId('order-number')).toHaveTextContent('A-7');
+    expect(screen.getByText('Paid')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View order' })).toHaveAttribute('href', '/account/orders/o7');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+});

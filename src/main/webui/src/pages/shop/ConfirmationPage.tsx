@@ -1,0 +1,96 @@
+import { Link, useSearchParams } from 'react-router';
+import { getMyOrder, type Order } from '../../api/generated';
+import { useAuth } from '../../auth/AuthContext';
+import { EmptyState, ErrorAlert, Loading, Notice, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
+import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from './OrderParts';
+import { loadOrder } from './orderStorage';
+import { useLoad } from './useLoad';
+
+const CONFIRMING = 'Your payment is being confirmed. We have emailed you a confirmation with a link to track your order.';
+
+/**
+ * After checkout (manual payment) or back from Stripe (`session_id`). The order comes from this tab's
+ * sessionStorage, else (signed in) from the API; a guest back from Stripe in another tab has neither.
+ */
+export default function ConfirmationPage() {
+  usePageTitle('Thank you for your order');
+  const [params] = useSearchParams();
+  const id = params.get('order') ?? '';
+  const fromStripe = params.has('session_id');
+  const { status, user } = useAuth();
+  const stored = id ? loadOrder(id)?.order ?? null : null;
+  // A customer back from Stripe gets the order afresh: the payment may have gone through meanwhile.
+  const fetch = status === 'signed-in' && !!id && (!stored || fromStripe);
+  const fetched = useLoad(async () => {
+    const { data } = await getMyOrder({ path: { id }, throwOnError: true });
+    return data;
+  }, [id], fetch);
+  const order = (fetched.data?.id === id ? fetched.data : null) ?? stored;
+
+  let body;
+  if (!id) {
+    body = (
+      <EmptyState title="No order to show">
+        <p>Look up an order with its number and your email: <Link to="/track">Track your order</Link></p>
+      </EmptyState>
+    );
+  } else if (order) {
+    body = <ConfirmedOrder order={order} guest={!user} />;
+  } else if (status === 'loading' || (fetch && fetched.loading)) {
+    body = <Loading label="Loading your order…" />;
+  } else if (fetched.problem?.status === 404) {
+    body = (
+      <EmptyState title="Order not found">
+        <p><Link to="/account/orders">All your orders</Link></p>
+      </EmptyState>
+    );
+  } else if (fetched.problem) {
+    body = <ErrorAlert problem={fetched.problem} />;
+  } else {
+    body = (
+      <Notice>{CONFIRMING}</Notice>
+    );
+  }
+  return (
+    <>
+      <h1>Thank you for your order</h1>
+      {body}
+    </>
+  );
+}
+
+function ConfirmedOrder({ order, guest }: { order: Order; guest: boolean }) {
+  const pending = order.status === 'PENDING_PAYMENT';
+  return (
+    <>
+      {pending && order.payment.provider === 'manual' ? (
+        <Notice>We will ship your order once your payment arrives.</Notice>
+      ) : null}
+      {pending && order.payment.provider === 'stripe' ? (
+        <Notice>Your payment is being confirmed. We will email you a confirmation once it has gone through.</Notice>
+      ) : null}
+      <Facts items={[
+        ['Order number', <span data-testid="order-number">{order.number}</span>],
+        ['Status', <StatusBadge status={order.status} />],
+        ['Email', order.email],
+        ['Placed', formatDate(order.createdAt)],
+        ['Payment', paymentLabel(order.payment.provider, order.payment.status)],
+      ]} />
+      <ItemsTable items={order.items} currency={order.currency} />
+      <Totals subtotalCents={order.subtotalCents} shippingCents={order.shippingCents} taxCents={order.taxCents}
+        totalCents={order.totalCents} refundedCents={order.refundedCents} currency={order.currency} />
+      <h2>Shipping to</h2>
+      <AddressBlock address={order.shippingAddress} />
+      <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', marginTop: '1.5rem' }}>
+        {guest ? (
+          <Link to={`/track?number=${encodeURIComponent(order.number)}&email=${encodeURIComponent(order.email)}`}>
+            Track this order
+          </Link>
+        ) : (
+          <Link to={`/account/orders/${order.id}`}>View order</Link>
+        )}
+        <Link to="/">Continue shopping</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeServer } from '../../test/fakeServer';
+import ProductListPage from './ProductListPage';
+import { cartItem, cartOf, productOf, renderPage } from './testing';
+
+const MUG = productOf();
+const TEA = productOf({ id: 'p2', slug: 'green-tea', name: 'Green tea', stock: 0, imageUrl: '/img/tea.jpg' });
+const page = (items = [MUG, TEA], totalPages = 1) => ({ items, page: 0, size: 12, totalItems: items.length, totalPages });
+
+describe('ProductListPage', () => {
+  it('lists products as cards and adds one to the cart', async () => {
+    const server = fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'GET /api/v1/products': () => [200, page()],
+      'POST /api/v1/cart/items': () => [200, cartOf([cartItem()])],
+    });
+    const user = userEvent.setup();
+    renderPage(<ProductListPage />);
+
+    const list = await screen.findByRole('list');
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'Blue mug' })).toHaveAttribute('href', '/products/blue-mug');
+    expect(screen.getByRole('img', { name: 'Green tea' })).toHaveAttribute('src', '/img/tea.jpg');
+    expect(screen.getByRole('button', { name: 'Add Green tea to cart' })).toBeDisabled();
+    expect(screen.getByText('Out of stock')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Add Blue mug to cart' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Added Blue mug to cart');
+    expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ productId: 'p1', quantity: 1 });
+    expect(server.requests.find((r) => r.path === '/api/v1/products')!.url.searchParams.get('size')).toBe('12');
+  });
+
+  it('keeps search, sort and page in the URL and sends them', async () => {
+    const server = fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'GET /api/v1/products': ({ url }) => [200, url.searchParams.get('q') === 'nothing' ? page([]) : page([MUG], 3)],
+    });
+    const user = userEvent.setup();
+    renderPage(<ProductListPage />, { route: '/?sort=price_asc' });
+    expect(await screen.findByLabelText('Sort by')).toHaveValue('price_asc');
+    expect(screen.getByRole('option', { name: 'Price: high to low' })).toHaveValue('price_desc');
+
+    await user.click(await screen.findByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?sort=price_asc&page=2'));
+    await waitFor(() => expect(server.requests.at(-1)!.url.searchParams.get('page')).toBe('1'));
+
+    await user.type(screen.getByLabelText('Search products'), 'nothing{Enter}');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?sort=price_asc&q=nothing'));
+    expect(await screen.findByText('No products found')).toBeInTheDocument();
+    const last = server.requests.at(-1)!.url.searchParams;
+    expect([last.get('q'), last.get('sort'), last.get('page')]).toEqual(['nothing', 'price_asc', '0']);
+
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'Name');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?sort=name&q=nothing'));
+  });
+});

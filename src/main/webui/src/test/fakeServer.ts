@@ -1,0 +1,52 @@
+import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { client } from '../api/generated/client.gen';
+import { configureApi } from '../api/http';
+
+/**
+ * Component tests stand in for the network, not for our code: this replaces the transport under the one
+ * axios instance (its adapter), so the generated SDK, the auth interceptors and the components run as in
+ * the browser. Each handler answers `METHOD /path` (query string excluded) with [status, body].
+ */
+export type Handler = (request: { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders })
+  => [number, unknown?] | Promise<[number, unknown?]>;
+
+export type Recorded = { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders };
+
+export function fakeServer(routes: Record<string, Handler>) {
+  configureApi('http://shop.test');
+  const requests: Recorded[] = [];
+  const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+    const url = new URL(config.url ?? '', 'http://shop.test');
+    if (config.params) {
+      for (const [k, v] of Object.entries(config.params as Record<string, unknown>)) {
+        if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
+      }
+    }
+    const method = (config.method ?? 'get').toUpperCase();
+    const headers = AxiosHeaders.from(config.headers as AxiosHeaders);
+    let body: unknown = config.data;
+    if (typeof body === 'string' && headers.getContentType()?.toString().includes('json')) body = JSON.parse(body);
+    const request = { method, path: url.pathname, url, body, headers };
+    requests.push(request);
+    const handler = routes[`${method} ${url.pathname}`];
+    const [status, data] = handler ? await handler(request) : [404, { code: 'not_found', status: 404, title: 'Not Found', type: 'about:blank' }];
+    const response: AxiosResponse = { data, status, statusText: String(status), headers: {}, config };
+    if (status >= 400) {
+      throw new AxiosError(`Request failed with status code ${status}`, AxiosError.ERR_BAD_RESPONSE, config, null, response);
+    }
+    return response;
+  };
+  // through the client's config: it reaches every request's axios config (instance.defaults is not shared)
+  client.setConfig({ adapter });
+  return { requests };
+}
+
+/** A network failure (no response at all), as when the connection drops mid-request. */
+export function networkError(config?: InternalAxiosRequestConfig): never {
+  throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config);
+}
+
+export function problem(status: number, code: string,
+  errors?: Array<{ field: string; message: string; index?: number; line?: number }>) {
+  return { type: `https://shop.acme/problems/${code}`, title: code, status, code, errors };
+}

@@ -1,0 +1,152 @@
+package com.acme.shop.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storefront and the dashboard in a real browser, against the packaged service: starts
+ * {@code target/quarkus-app/quarkus-run.jar} in the prod profile on a PostgreSQL of its own (embedded, or a
+ * fresh database on the server named by {@code QUARKUS_DATASOURCE_JDBC_URL}), then runs the Playwright
+ * specs in {@code src/main/webui/e2e} with Debian's chromium. Screenshots go to {@code target/e2e/screenshots},
+ * traces of failures to {@code target/e2e/results}, the service's log to {@code target/e2e/service.log}.
+ */
+class StorefrontE2EIT {
+
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path WEBUI = Path.of("src/main/webui").toAbsolutePath();
+    private static final String ADMIN_EMAIL = "admin@e2e.test";
+    private static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+    private static EmbeddedPostgres postgres;
+    private static Process service;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void startService() throws Exception {
+        Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(jar), "package the app first (./mvnw verify does): " + jar);
+        String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+        assertTrue(new File(chromium).canExecute(),
+                "the browser tests need Debian's chromium at " + chromium + " (apt-get install chromium; .ci/run does)");
+        Files.createDirectories(TARGET.resolve("e2e"));
+
+        int port = freePort();
+        baseUrl = "http://localhost:" + port;
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath().toString());
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Path.of("src/test/resources/test-keys/private.pem").toAbsolutePath().toString());
+        env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.put("PUBLIC_BASE_URL", baseUrl);
+        env.put("RATE_LIMIT_IP_PER_MINUTE", "100000");
+        env.put("SHOP_BCRYPT_COST", "10");
+
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(TARGET.resolve("e2e/service.log").toFile());
+        builder.environment().putAll(env);
+        service = builder.start();
+
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await("the packaged service to be ready (see target/e2e/service.log)")
+                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    if (!service.isAlive()) {
+                        throw new IllegalStateException("the service exited; see target/e2e/service.log");
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
+    }
+
+    @AfterAll
+    static void stopService() throws Exception {
+        if (service != null) {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void shoppersAndAdminsInARealBrowser() throws Exception {
+        // Not inheritIO: the forked test JVM's stdout is failsafe's channel. The report is copied out below.
+        Path log = TARGET.resolve("e2e/playwright.log");
+        ProcessBuilder playwright = new ProcessBuilder("npx", "playwright", "test")
+                .directory(WEBUI.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = playwright.environment();
+        env.put("BASE_URL", baseUrl);
+        env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("E2E_OUTPUT", TARGET.resolve("e2e").toString());
+        env.put("CI", "true");
+        Process run = playwright.start();
+        boolean finished = run.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            run.destroyForcibly();
+        }
+        System.out.println(Files.readString(log));
+        assertTrue(finished, "Playwright did not finish in 10 minutes");
+        assertEquals(0, run.exitValue(), "Playwright specs failed: see target/e2e/playwright.log and target/e2e/results");
+    }
+
+    /** A database of the run's own: a new one on the configured server, or an embedded PostgreSQL. */
+    private static String database() throws Exception {
+        String server = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (server == null || server.isBlank()) {
+            postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off").start();
+            return postgres.getJdbcUrl("postgres", "postgres");
+        }
+        String name = "shop_e2e";
+        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        try (Connection c = java.sql.DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        }
+        return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
