@@ -68,6 +68,14 @@ export function CartProvider({ children }: { children: ReactNode }) {
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 
+/**
+ * The store's currency: every cart answer (even an empty one) names it, so amounts whose DTO carries no
+ * currency (a customer's total spent, a new product's price) use it instead of assuming one.
+ */
+export function useStoreCurrency(): string {
+  return useContext(CartContext)?.cart?.currency ?? 'USD';
+}
+
 export function useCart(): CartState {
   const ctx = useContext(CartContext);
   if (!ctx) throw new Error('useCart outside CartProvider');

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { getMyOrder } from '../../api/generated';
 import { EmptyState, ErrorAlert, Loading, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
 import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from '../shop/OrderParts';
-import { useLoad } from '../shop/useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 export default function MyOrderPage() {
   const { id = '' } = useParams();

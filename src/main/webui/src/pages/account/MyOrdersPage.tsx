@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { listMyOrders } from '../../api/generated';
 import { EmptyState, ErrorAlert, Loading, Pager, Price, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
-import { useLoad } from '../shop/useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 const PAGE_SIZE = 20;
 

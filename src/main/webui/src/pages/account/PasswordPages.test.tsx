@@ -5,6 +5,7 @@ import { fakeServer, problem } from '../../test/fakeServer';
 import { cartOf, renderPage, settle } from '../shop/testing';
 import ForgotPasswordPage from './ForgotPasswordPage';
 import ResetPasswordPage from './ResetPasswordPage';
+import { expectStatus } from '../../test/status';
 
 describe('ForgotPasswordPage', () => {
   it('confirms without saying whether the account exists', async () => {
@@ -16,8 +17,7 @@ describe('ForgotPasswordPage', () => {
     renderPage(<ForgotPasswordPage />, { route: '/forgot-password', path: '/forgot-password' });
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.click(screen.getByRole('button', { name: 'Send reset link' }));
-    expect(await screen.findByRole('status'))
-      .toHaveTextContent('If an account exists for that email, we have sent a link to reset the password.');
+    await expectStatus('If an account exists for that email, we have sent a link to reset the password.');
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ email: 'ada@example.com' });
   });
 
@@ -45,8 +45,7 @@ describe('ResetPasswordPage', () => {
     expect(screen.getByLabelText('New password')).toHaveAccessibleDescription('8 to 128 characters');
     await user.type(screen.getByLabelText('New password'), 'a new password');
     await user.click(screen.getByRole('button', { name: 'Set new password' }));
-    expect(await screen.findByRole('status'))
-      .toHaveTextContent('Your password has been changed. All other sessions were signed out.');
+    await expectStatus('Your password has been changed. All other sessions were signed out.');
     expect(screen.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ token: 't-1', password: 'a new password' });
   });

@@ -59,8 +59,8 @@ describe('AdminImportPage', () => {
     expect(importButton()).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Preview (dry run)' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Preview: 2 to create, 1 to update. Nothing was saved yet.');
+    // (findByRole('status') could meet the "Previewing…" live region first)
+    expect(await screen.findByText('Preview: 2 to create, 1 to update. Nothing was saved yet.')).toBeInTheDocument();
     expect(importButton()).toBeEnabled();
 
     // Another file needs its own preview.

@@ -5,6 +5,7 @@ import type { AdminOrder } from '../../api/generated';
 import { fakeServer, problem } from '../../test/fakeServer';
 import AdminOrderPage from './AdminOrderPage';
 import { anOrder, renderAt } from './adminTestUtils';
+import { expectStatus } from '../../test/status';
 
 const routes = <Route path="/admin/orders/:id" element={<AdminOrderPage />} />;
 
@@ -52,7 +53,7 @@ describe('AdminOrderPage', () => {
     await user.type(screen.getByLabelText('Note (optional)'), 'DHL');
     await user.click(screen.getByRole('button', { name: 'Update status' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Status changed to Shipped');
+    await expectStatus('Status changed to Shipped');
     expect(requests.find((r) => r.method === 'PATCH')!.body)
       .toEqual({ status: 'SHIPPED', trackingNumber: '1Z999', note: 'DHL' });
     expect(screen.getByText('1Z999')).toBeInTheDocument();
@@ -105,7 +106,7 @@ describe('AdminOrderPage', () => {
     expect(screen.queryByLabelText('New status')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Refund' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Refunded $20.00');
+    await expectStatus('Refunded $20.00');
     expect(requests.find((r) => r.method === 'POST')!.body).toEqual({});
     await waitFor(() => expect(screen.getByText('This order is closed.')).toBeInTheDocument());
     expect(screen.getByRole('table', { name: 'Refunds' })).toBeInTheDocument();

@@ -10,7 +10,8 @@ import {
   EmptyState, ErrorAlert, Field, Loading, Notice, Price, SelectField, StatusBadge, formatDate, usePageTitle,
 } from '../../components/ui';
 import { formatMoney, parseMoney } from '../../lib/money';
-import { Checkbox, DetailList, orderStatusLabel, useLoad } from './adminCommon';
+import { Checkbox, DetailList, orderStatusLabel } from './adminCommon';
+import { useLoad } from '../../lib/useLoad';
 
 /**
  * The moves an admin can ask for from each status (API.md, "Statuses"). The server is the authority: it
@@ -43,7 +44,7 @@ export default function AdminOrderPage() {
 }
 
 function OrderView({ id }: { id: string }) {
-  const order = useLoad(async () => (await adminGetOrder({ path: { id }, throwOnError: true })).data, id);
+  const order = useLoad(async () => (await adminGetOrder({ path: { id }, throwOnError: true })).data, [id]);
   const [notice, setNotice] = useState<string | null>(null);
   usePageTitle(order.data ? `Order ${order.data.number}` : 'Order');
 

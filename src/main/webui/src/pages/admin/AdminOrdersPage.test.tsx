@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
 import AdminOrdersPage from './AdminOrdersPage';
 import { anOrder, renderAt } from './adminTestUtils';
+import { expectStatus } from '../../test/status';
 
 const routes = (
   <>
@@ -51,7 +52,7 @@ describe('AdminOrdersPage', () => {
     });
     const { user } = renderAt('/admin/orders?userId=u-1&status=PAID', routes);
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Showing orders of one customer');
+    await expectStatus('Showing orders of one customer');
     expect(requests[0].url.searchParams.get('userId')).toBe('u-1');
     await user.click(screen.getByRole('link', { name: 'Show all' }));
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/admin\/orders\?status=PAID$/);

@@ -5,7 +5,8 @@ import { fieldErrorsOf } from '../../api/problem';
 import {
   EmptyState, ErrorAlert, Field, Loading, Notice, Pager, Price, SelectField, StatusBadge, formatDate, usePageTitle,
 } from '../../components/ui';
-import { ORDER_STATUSES, PAGE_SIZE, isOrderStatus, orderStatusLabel, pageParam, paramsFrom, useLoad } from './adminCommon';
+import { ORDER_STATUSES, PAGE_SIZE, isOrderStatus, orderStatusLabel, pageParam, paramsFrom } from './adminCommon';
+import { useLoad } from '../../lib/useLoad';
 
 const FILTERS = ['status', 'from', 'to', 'email', 'q', 'userId'] as const;
 
@@ -35,7 +36,7 @@ export default function AdminOrdersPage() {
       throwOnError: true,
     });
     return data;
-  }, FILTERS.map((f) => params.get(f) ?? '').join('|') + `|${page}`);
+  }, [FILTERS.map((f) => params.get(f) ?? '').join('|') + `|${page}`]);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

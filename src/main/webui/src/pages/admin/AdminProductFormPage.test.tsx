@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
 import AdminProductFormPage from './AdminProductFormPage';
 import { aProduct, renderAt } from './adminTestUtils';
+import { expectStatus } from '../../test/status';
 
 const routes = (
   <>
@@ -72,7 +73,7 @@ describe('AdminProductFormPage', () => {
     await user.click(screen.getByLabelText('Active'));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Changes saved');
+    await expectStatus('Changes saved');
     const patch = requests.find((r) => r.method === 'PATCH')!;
     expect(patch.body).toEqual({ priceCents: 1500, active: false, version: 3 });
     expect(screen.getByLabelText('Price')).toHaveValue('15.00');
@@ -132,7 +133,7 @@ describe('AdminProductFormPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Archive' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Archived Blue mug');
+    await expectStatus('Archived Blue mug');
     expect(screen.queryByRole('link', { name: 'View in shop' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Active')).not.toBeChecked();
     expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);

@@ -7,7 +7,8 @@ import {
 import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
 import { EmptyState, ErrorAlert, Field, Loading, Notice, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
 import { parseMoney, toMajorString } from '../../lib/money';
-import { Checkbox, STORE_CURRENCY } from './adminCommon';
+import { useStoreCurrency } from '../../cart/CartContext';
+import { Checkbox } from './adminCommon';
 
 type Values = {
   name: string;
@@ -129,7 +130,8 @@ function ProductForm({ id }: { id?: string }) {
     if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
-  const currency = product?.currency ?? STORE_CURRENCY;
+  const storeCurrency = useStoreCurrency();
+  const currency = product?.currency ?? storeCurrency;
   const errors: Errors = { ...serverErrors(problem), ...clientErrors };
 
   function set<K extends keyof Values>(name: K, value: Values[K]) {

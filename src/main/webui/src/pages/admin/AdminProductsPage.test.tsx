@@ -5,6 +5,7 @@ import type { Product } from '../../api/generated';
 import { fakeServer } from '../../test/fakeServer';
 import AdminProductsPage from './AdminProductsPage';
 import { aProduct, renderAt } from './adminTestUtils';
+import { expectStatus } from '../../test/status';
 
 const routes = <Route path="/admin/products" element={<AdminProductsPage />} />;
 
@@ -55,7 +56,7 @@ describe('AdminProductsPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Archive Blue mug' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Archived Blue mug');
+    await expectStatus('Archived Blue mug');
     expect(await screen.findByText('Archived', { selector: '.badge' })).toBeInTheDocument();
     expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
     expect(requests[0].url.searchParams.get('active')).toBe('true');

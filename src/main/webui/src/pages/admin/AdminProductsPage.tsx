@@ -3,7 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { adminArchiveProduct, adminListProducts, type Problem, type Product } from '../../api/generated';
 import { problemOf } from '../../api/problem';
 import { EmptyState, ErrorAlert, Field, Loading, Notice, Pager, Price, SelectField, usePageTitle } from '../../components/ui';
-import { PAGE_SIZE, pageParam, paramsFrom, useLoad } from './adminCommon';
+import { PAGE_SIZE, pageParam, paramsFrom } from './adminCommon';
+import { useLoad } from '../../lib/useLoad';
 
 type StatusFilter = '' | 'active' | 'archived';
 
@@ -29,7 +30,7 @@ export default function AdminProductsPage() {
       throwOnError: true,
     });
     return data;
-  }, `${q}|${status}|${page}`);
+  }, [`${q}|${status}|${page}`]);
 
   const [notice, setNotice] = useState<string | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);

@@ -1,11 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { adminGetUser } from '../../api/generated';
 import { EmptyState, ErrorAlert, Loading, Price, usePageTitle } from '../../components/ui';
-import { DetailList, STORE_CURRENCY, formatDay, roleLabel, useLoad } from './adminCommon';
+import { useStoreCurrency } from '../../cart/CartContext';
+import { DetailList, formatDay, roleLabel } from './adminCommon';
+import { useLoad } from '../../lib/useLoad';
 
 export default function AdminUserPage() {
   const { id = '' } = useParams();
-  const user = useLoad(async () => (await adminGetUser({ path: { id }, throwOnError: true })).data, id);
+  const currency = useStoreCurrency();
+  const user = useLoad(async () => (await adminGetUser({ path: { id }, throwOnError: true })).data, [id]);
   usePageTitle(user.data ? user.data.name : 'User');
 
   if (!user.data) {
@@ -39,7 +42,7 @@ export default function AdminUserPage() {
         ['Joined', formatDay(u.createdAt)],
         ['Orders', String(u.orderCount)],
         // AdminUser carries no currency: the store has one (API.md), USD unless configured otherwise.
-        ['Total spent', <Price cents={u.totalSpentCents} currency={STORE_CURRENCY} />],
+        ['Total spent', <Price cents={u.totalSpentCents} currency={currency} />],
       ]} />
       <p><Link className="button" to={`/admin/orders?userId=${encodeURIComponent(u.id)}`}>View orders</Link></p>
     </>

@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { adminListUsers } from '../../api/generated';
 import { EmptyState, ErrorAlert, Field, Loading, Pager, usePageTitle } from '../../components/ui';
-import { PAGE_SIZE, formatDay, roleLabel, pageParam, paramsFrom, useLoad } from './adminCommon';
+import { PAGE_SIZE, formatDay, roleLabel, pageParam, paramsFrom } from './adminCommon';
+import { useLoad } from '../../lib/useLoad';
 
 export default function AdminUsersPage() {
   usePageTitle('Users');
@@ -13,7 +14,7 @@ export default function AdminUsersPage() {
   const list = useLoad(async () => {
     const { data } = await adminListUsers({ query: { q: q || undefined, page, size: PAGE_SIZE }, throwOnError: true });
     return data;
-  }, `${q}|${page}`);
+  }, [`${q}|${page}`]);
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,12 +1,5 @@
-import { Fragment, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
-import type { OrderStatus, Problem, Role } from '../../api/generated';
-import { problemOf } from '../../api/problem';
-
-/**
- * The store's one currency, for amounts whose DTO carries no `currency` (AdminUser.totalSpentCents, a new
- * product's price). The service's default is USD (API.md); DTOs that name a currency take precedence.
- */
-export const STORE_CURRENCY = 'USD';
+import { Fragment, useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { OrderStatus, Role } from '../../api/generated';
 
 /** Admin list pages ask for this many rows. */
 export const PAGE_SIZE = 20;
@@ -77,42 +70,6 @@ export function Checkbox({ label, hint, error, id, ...input }:
       {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
     </div>
   );
-}
-
-export type Loaded<T> = {
-  data: T | null;
-  problem: Problem | null;
-  loading: boolean;
-  /** Loads again with the same inputs (after a change made on the page). */
-  reload(): void;
-  /** Replaces the data with a fresher copy the server answered with. */
-  setData(data: T): void;
-};
-
-/**
- * Runs `load` whenever `key` changes (or on reload) and keeps only the latest answer, so a slow earlier
- * request can never overwrite a newer one. The previous data stays visible while the next one loads.
- */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; problem: Problem | null; loading: boolean }>(
-    { data: null, problem: null, loading: true });
-  const [tick, setTick] = useState(0);
-  const loadRef = useRef(load);
-  useLayoutEffect(() => { loadRef.current = load; });
-
-  useEffect(() => {
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    loadRef.current().then(
-      (data) => { if (live) setState({ data, problem: null, loading: false }); },
-      (error: unknown) => { if (live) setState({ data: null, problem: problemOf(error), loading: false }); },
-    );
-    return () => { live = false; };
-  }, [key, tick]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const setData = useCallback((data: T) => setState({ data, problem: null, loading: false }), []);
-  return { ...state, reload, setData };
 }
 
 /** Term / value pairs side by side (order and customer details). */

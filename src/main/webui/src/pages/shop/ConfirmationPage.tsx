@@ -4,7 +4,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { EmptyState, ErrorAlert, Loading, Notice, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
 import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from './OrderParts';
 import { loadOrder } from './orderStorage';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 const CONFIRMING = 'Your payment is being confirmed. We have emailed you a confirmation with a link to track your order.';
 

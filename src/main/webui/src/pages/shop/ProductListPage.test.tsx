@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
 import ProductListPage from './ProductListPage';
 import { cartItem, cartOf, productOf, renderPage } from './testing';
+import { expectStatus } from '../../test/status';
 
 const MUG = productOf();
 const TEA = productOf({ id: 'p2', slug: 'green-tea', name: 'Green tea', stock: 0, imageUrl: '/img/tea.jpg' });
@@ -27,7 +28,7 @@ describe('ProductListPage', () => {
     expect(screen.getByText('Out of stock')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Add Blue mug to cart' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Added Blue mug to cart');
+    await expectStatus('Added Blue mug to cart');
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ productId: 'p1', quantity: 1 });
     expect(server.requests.find((r) => r.path === '/api/v1/products')!.url.searchParams.get('size')).toBe('12');
   });

@@ -4,7 +4,7 @@ import { listProducts, type ListProductsData, type Problem, type Product } from 
 import { problemOf } from '../../api/problem';
 import { useCart } from '../../cart/CartContext';
 import { EmptyState, ErrorAlert, Field, Loading, Notice, Pager, Price, SelectField, usePageTitle } from '../../components/ui';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 type Sort = NonNullable<NonNullable<ListProductsData['query']>['sort']>;
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
 import ProductPage from './ProductPage';
 import { cartItem, cartOf, productOf, renderPage } from './testing';
+import { expectStatus } from '../../test/status';
 
 const render = (slug = 'blue-mug') => renderPage(<ProductPage />, { route: `/products/${slug}`, path: '/products/:slug' });
 
@@ -24,7 +25,7 @@ describe('ProductPage', () => {
     await user.type(quantity, '2');
     await user.click(screen.getByRole('button', { name: 'Add to cart' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Added to cart');
+    await expectStatus('Added to cart');
     expect(screen.getByRole('link', { name: 'View cart' })).toHaveAttribute('href', '/cart');
     expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ productId: 'p1', quantity: 2 });
   });

@@ -4,7 +4,7 @@ import { getProductBySlug, type Problem, type Product } from '../../api/generate
 import { problemOf } from '../../api/problem';
 import { useCart } from '../../cart/CartContext';
 import { EmptyState, ErrorAlert, Field, Loading, Notice, Price, usePageTitle } from '../../components/ui';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 export default function ProductPage() {
   const { slug = '' } = useParams();

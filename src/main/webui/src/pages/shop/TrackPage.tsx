@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { trackOrder } from '../../api/generated';
 import { EmptyState, ErrorAlert, Loading, usePageTitle } from '../../components/ui';
 import TrackedOrderView from './TrackedOrderView';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../lib/useLoad';
 
 /** The tracking link from the confirmation email. */
 export default function TrackPage() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
-import type { Problem } from '../../api/generated';
-import { problemOf } from '../../api/problem';
+import type { Problem } from '../api/generated';
+import { problemOf } from '../api/problem';
 
 export type Loaded<T> = {
   data: T | null;
@@ -15,7 +15,8 @@ export type Loaded<T> = {
 /**
  * Loads data for a page whenever `deps` change. An answer that arrives after the inputs changed again (a
  * quick second search, back/forward) is dropped, so the page never shows results for a stale query. The
- * previous data stays while the next load runs, so lists do not flash empty between pages. `load` is the
+ * previous data stays while the next load runs, so lists do not flash empty between pages; a failed load
+ * clears it, so a page never shows one thing's data beside another's error. `load` is the
  * function of the render whose `deps` changed, so it sees that render's values. Nothing loads while
  * `enabled` is false.
  */
@@ -41,6 +42,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, enabled
       },
       (error: unknown) => {
         if (!current) return;
+        setData(null);
         setProblem(problemOf(error));
         setLoading(false);
       },
@@ -51,5 +53,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, enabled
   }, [...deps, enabled, round]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data, problem, loading, reload, setData };
+  const replace = useCallback((value: T | null) => {
+    setData(value);
+    setProblem(null);
+    setLoading(false);
+  }, []);
+  return { data, problem, loading, reload, setData: replace };
 }
