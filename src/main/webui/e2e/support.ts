@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 
 const output = process.env.E2E_OUTPUT ?? '../../../target/e2e';
 
@@ -51,4 +52,24 @@ export async function guestOrder(request: APIRequestContext, productId: string, 
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).order;
+}
+
+/**
+ * Delivers a Stripe webhook event to the service, signed exactly as Stripe signs them:
+ * `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload" with the endpoint secret>`.
+ */
+export async function deliverStripeEvent(request: APIRequestContext, type: string, object: Record<string, unknown>): Promise<void> {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  expect(secret, 'STRIPE_WEBHOOK_SECRET (StorefrontE2EIT sets it)').toBeTruthy();
+  const created = Math.floor(Date.now() / 1000);
+  const payload = JSON.stringify({
+    id: `evt_e2e_${Date.now()}${Math.random().toString(36).slice(2, 8)}`, object: 'event',
+    api_version: '2025-01-27.acacia', created, livemode: false, type, data: { object },
+  });
+  const signature = createHmac('sha256', secret!).update(`${created}.${payload}`).digest('hex');
+  const response = await request.post('/api/v1/payments/stripe/webhook', {
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': `t=${created},v1=${signature}` },
+    data: payload,
+  });
+  expect(response.status(), await response.text()).toBe(200);
 }

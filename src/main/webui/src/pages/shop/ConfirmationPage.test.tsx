@@ -37,6 +37,22 @@ describe('ConfirmationPage', () => {
     expect(server.requests.some((r) => r.path.startsWith('/api/v1/orders'))).toBe(false);
   });
 
+  it('shows a guest back from Stripe how far the payment got, through the public lookup', async () => {
+    const server = fakeServer({
+      'GET /api/v1/cart': () => [200, cartOf([])],
+      'POST /api/v1/orders/lookup': () => [200, { number: 'A-1001', status: 'PAID', items: [], subtotalCents: 2700,
+        shippingCents: 500, taxCents: 0, totalCents: 3200, currency: 'USD', createdAt: '2026-11-24T10:00:00Z',
+        trackingNumber: null, shippingCity: 'Arlington', shippingCountry: 'US' }],
+    });
+    saveOrder({ order: orderOf({ payment: { provider: 'stripe', status: 'pending' } }),
+      payment: { provider: 'stripe', status: 'pending', redirectUrl: 'https://checkout.stripe.test/c/pay/x' } });
+    render('?order=o1&session_id=cs_test_3');
+    expect(await screen.findByText('Paid')).toBeInTheDocument();
+    expect(screen.queryByText('Awaiting payment')).not.toBeInTheDocument();
+    expect(server.requests.find((r) => r.path === '/api/v1/orders/lookup')!.body)
+      .toEqual({ number: 'A-1001', email: 'guest@example.com' });
+  });
+
   it('loads a customer\'s order from the API and links to it', async () => {
     fakeServer({
       'GET /api/v1/cart': () => [200, cartOf([])],

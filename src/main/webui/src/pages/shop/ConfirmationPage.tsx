@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { getMyOrder, type Order } from '../../api/generated';
+import { getMyOrder, lookupOrder, type Order } from '../../api/generated';
 import { useAuth } from '../../auth/AuthContext';
 import { EmptyState, ErrorAlert, Loading, Notice, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
 import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from './OrderParts';
@@ -25,7 +25,14 @@ export default function ConfirmationPage() {
     const { data } = await getMyOrder({ path: { id }, throwOnError: true });
     return data;
   }, [id], fetch);
-  const order = (fetched.data?.id === id ? fetched.data : null) ?? stored;
+  // A guest back from Stripe in this tab has the order as checkout left it (awaiting payment): one public
+  // lookup by number and email says how far the payment got since.
+  const recheck = status === 'guest' && fromStripe && !!stored;
+  const live = useLoad(async () => {
+    const { data } = await lookupOrder({ body: { number: stored!.number, email: stored!.email }, throwOnError: true });
+    return data;
+  }, [id], recheck);
+  const order = (fetched.data?.id === id ? fetched.data : null) ?? withLiveStatus(stored, live.data?.status);
 
   let body;
   if (!id) {
@@ -57,6 +64,12 @@ export default function ConfirmationPage() {
       {body}
     </>
   );
+}
+
+function withLiveStatus(order: Order | null, status: Order['status'] | undefined): Order | null {
+  if (!order || !status || status === order.status) return order;
+  const paid = status === 'PAID' || status === 'SHIPPED' || status === 'DELIVERED';
+  return { ...order, status, payment: paid ? { ...order.payment, status: 'paid' } : order.payment };
 }
 
 function ConfirmedOrder({ order, guest }: { order: Order; guest: boolean }) {

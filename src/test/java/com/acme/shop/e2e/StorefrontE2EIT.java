@@ -3,6 +3,14 @@ package com.acme.shop.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * The storefront and the dashboard in a real browser, against the packaged service: starts
  * {@code target/quarkus-app/quarkus-run.jar} in the prod profile on a PostgreSQL of its own (embedded, or a
  * fresh database on the server named by {@code QUARKUS_DATASOURCE_JDBC_URL}), then runs the Playwright
- * specs in {@code src/main/webui/e2e} with Debian's chromium. Screenshots go to {@code target/e2e/screenshots},
+ * specs in {@code src/main/webui/e2e} with Debian's chromium. Stripe's API is a WireMock stub whose Checkout
+ * page is a plain page of its own; the specs sign webhooks with the test-only secret, as Stripe signs them. Screenshots go to {@code target/e2e/screenshots},
  * traces of failures to {@code target/e2e/results}, the service's log to {@code target/e2e/service.log}.
  */
 class StorefrontE2EIT {
@@ -37,9 +46,11 @@ class StorefrontE2EIT {
     private static final Path WEBUI = Path.of("src/main/webui").toAbsolutePath();
     private static final String ADMIN_EMAIL = "admin@e2e.test";
     private static final String ADMIN_PASSWORD = "e2e-admin-password";
+    private static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_test_only";
 
     private static EmbeddedPostgres postgres;
     private static Process service;
+    private static WireMockServer stripe;
     private static String baseUrl;
 
     @BeforeAll
@@ -50,6 +61,17 @@ class StorefrontE2EIT {
         assertTrue(new File(chromium).canExecute(),
                 "the browser tests need Debian's chromium at " + chromium + " (apt-get install chromium; .ci/run does)");
         Files.createDirectories(TARGET.resolve("e2e"));
+
+        stripe = new WireMockServer(WireMockConfiguration.options().dynamicPort().globalTemplating(true));
+        stripe.start();
+        stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":\"cs_test_{{randomValue length=20 type='ALPHANUMERIC'}}\",\"object\":\"checkout.session\","
+                        + "\"url\":\"" + stripe.baseUrl() + "/c/pay/{{randomValue length=12 type='ALPHANUMERIC'}}\","
+                        + "\"payment_status\":\"unpaid\",\"status\":\"open\"}")));
+        stripe.stubFor(get(urlPathMatching("/c/pay/.*")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Stripe Checkout (test stub)</title><h1>Stripe test checkout</h1>")));
 
         int port = freePort();
         baseUrl = "http://localhost:" + port;
@@ -66,6 +88,9 @@ class StorefrontE2EIT {
         env.put("PUBLIC_BASE_URL", baseUrl);
         env.put("RATE_LIMIT_IP_PER_MINUTE", "100000");
         env.put("SHOP_BCRYPT_COST", "10");
+        env.put("STRIPE_SECRET_KEY", "sk_test_e2e_stub");
+        env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        env.put("STRIPE_API_BASE", stripe.baseUrl());
 
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(TARGET.resolve("e2e/service.log").toFile());
@@ -98,6 +123,9 @@ class StorefrontE2EIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (stripe != null) {
+            stripe.stop();
+        }
     }
 
     @Test
@@ -111,6 +139,7 @@ class StorefrontE2EIT {
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("E2E_OUTPUT", TARGET.resolve("e2e").toString());
+        env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
         env.put("CI", "true");
         Process run = playwright.start();
         boolean finished = run.waitFor(10, TimeUnit.MINUTES);
