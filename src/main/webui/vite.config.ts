@@ -11,7 +11,8 @@ export default defineConfig({
     strictPort: true,
     proxy: { '/api': 'http://localhost:8080' },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // no source maps in the served app: the jar stays lean and the public origin serves only what runs
+  build: { outDir: 'dist', sourcemap: false },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -12,6 +12,13 @@ test('client-side routes load the app, /api stays the API, and the UI runs under
   expect(deep.headers()['content-type']).toContain('text/html');
   expect(deep.headers()['content-security-policy']).toContain("default-src 'self'");
   expect(deep.headers()['x-frame-options']).toBe('DENY');
+  // The shell is revalidated on every visit (a deploy shows at once); hashed bundles are cached for good.
+  expect(deep.headers()['cache-control']).toBe('no-cache');
+  const bundle = /\/assets\/index-[^"]+\.js/.exec(await deep.text())?.[0];
+  expect(bundle).toBeTruthy();
+  const script = await request.get(bundle!, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(script.headers()['content-encoding']).toBe('gzip');
 
   const api = await request.get('/api/v1/no-such-thing');
   expect(api.status()).toBe(404);

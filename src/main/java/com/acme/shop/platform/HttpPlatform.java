@@ -48,8 +48,23 @@ public class HttpPlatform {
             if (hsts) {
                 response.putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
+            cacheControl(ctx, response);
         });
         ctx.next();
+    }
+
+    /**
+     * The web UI's caching: its HTML shell (index.html, also the answer to every client-side route) is
+     * revalidated on each visit so a deploy reaches browsers at once; the bundles under /assets carry a
+     * content hash in their names, so they never change and are cached for a year.
+     */
+    private static void cacheControl(RoutingContext ctx, HttpServerResponse response) {
+        String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.startsWith("text/html")) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        } else if (response.getStatusCode() == 200 && ctx.normalizedPath().startsWith("/assets/")) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+        }
     }
 
     private void problem(RoutingContext ctx, int status, String detail) {
