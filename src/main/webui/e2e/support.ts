@@ -73,3 +73,20 @@ export async function deliverStripeEvent(request: APIRequestContext, type: strin
   });
   expect(response.status(), await response.text()).toBe(200);
 }
+
+/**
+ * Waits for a mail to `to` whose text holds a link matching `link` (the service delivers through its outbox
+ * to GreenMail, which StorefrontE2EIT serves as JSON at MAILBOX_URL) and returns that link.
+ */
+export async function linkFromMail(to: string, link: RegExp): Promise<string> {
+  const mailbox = process.env.MAILBOX_URL;
+  expect(mailbox, 'MAILBOX_URL (StorefrontE2EIT sets it)').toBeTruthy();
+  let found = '';
+  await expect.poll(async () => {
+    const response = await fetch(`${mailbox}/messages?to=${encodeURIComponent(to)}`);
+    const messages = (await response.json()) as Array<{ subject: string; text: string }>;
+    found = messages.map((m) => link.exec(m.text)?.[0]).find(Boolean) ?? '';
+    return found;
+  }, { message: `a mail to ${to} with a link like ${link}`, timeout: 30_000 }).not.toBe('');
+  return found;
+}

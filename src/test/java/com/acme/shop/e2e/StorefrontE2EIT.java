@@ -9,9 +9,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,7 +49,9 @@ import org.junit.jupiter.api.Test;
  * {@code target/quarkus-app/quarkus-run.jar} in the prod profile on a PostgreSQL of its own (embedded, or a
  * fresh database on the server named by {@code QUARKUS_DATASOURCE_JDBC_URL}), then runs the Playwright
  * specs in {@code src/main/webui/e2e} with Debian's chromium. Stripe's API is a WireMock stub whose Checkout
- * page is a plain page of its own; the specs sign webhooks with the test-only secret, as Stripe signs them. Screenshots go to {@code target/e2e/screenshots},
+ * page is a plain page of its own; the specs sign webhooks with the test-only secret, as Stripe signs them.
+ * Mail goes over real SMTP to GreenMail; the specs read it (to follow the links in it) from a small JSON
+ * mailbox this class serves ({@code GET /messages?to=address}). Screenshots go to {@code target/e2e/screenshots},
  * traces of failures to {@code target/e2e/results}, the service's log to {@code target/e2e/service.log}.
  */
 class StorefrontE2EIT {
@@ -51,6 +65,8 @@ class StorefrontE2EIT {
     private static EmbeddedPostgres postgres;
     private static Process service;
     private static WireMockServer stripe;
+    private static GreenMail smtp;
+    private static HttpServer mailbox;
     private static String baseUrl;
 
     @BeforeAll
@@ -73,6 +89,20 @@ class StorefrontE2EIT {
                 .withHeader("Content-Type", "text/html")
                 .withBody("<!doctype html><title>Stripe Checkout (test stub)</title><h1>Stripe test checkout</h1>")));
 
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        mailbox.createContext("/messages", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            String to = query == null ? "" : java.net.URLDecoder.decode(query.replaceFirst("^to=", ""), StandardCharsets.UTF_8);
+            byte[] body = new ObjectMapper().writeValueAsBytes(messagesTo(to));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        mailbox.start();
+
         int port = freePort();
         baseUrl = "http://localhost:" + port;
         Map<String, String> env = new HashMap<>();
@@ -84,7 +114,10 @@ class StorefrontE2EIT {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Path.of("src/test/resources/test-keys/private.pem").toAbsolutePath().toString());
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("SHOP_MAIL_POLL_INTERVAL", "1s");
         env.put("PUBLIC_BASE_URL", baseUrl);
         env.put("RATE_LIMIT_IP_PER_MINUTE", "100000");
         env.put("SHOP_BCRYPT_COST", "10");
@@ -126,6 +159,12 @@ class StorefrontE2EIT {
         if (stripe != null) {
             stripe.stop();
         }
+        if (mailbox != null) {
+            mailbox.stop(0);
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @Test
@@ -140,6 +179,7 @@ class StorefrontE2EIT {
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("E2E_OUTPUT", TARGET.resolve("e2e").toString());
         env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        env.put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort());
         env.put("CI", "true");
         Process run = playwright.start();
         boolean finished = run.waitFor(10, TimeUnit.MINUTES);
@@ -149,6 +189,37 @@ class StorefrontE2EIT {
         System.out.println(Files.readString(log));
         assertTrue(finished, "Playwright did not finish in 10 minutes");
         assertEquals(0, run.exitValue(), "Playwright specs failed: see target/e2e/playwright.log and target/e2e/results");
+    }
+
+    /** The mails GreenMail received for one address, oldest first, as {subject, text}. */
+    private static List<Map<String, String>> messagesTo(String address) {
+        List<Map<String, String>> found = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                Address[] recipients = message.getAllRecipients();
+                if (recipients != null && java.util.Arrays.stream(recipients).anyMatch(r -> r.toString().equalsIgnoreCase(address))) {
+                    found.add(Map.of("subject", message.getSubject(), "text", plainText(message)));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable mail", e);
+            }
+        }
+        return found;
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
     }
 
     /** A database of the run's own: a new one on the configured server, or an embedded PostgreSQL. */
