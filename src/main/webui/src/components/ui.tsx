@@ -49,48 +49,38 @@ export function Notice({ children }: { children: ReactNode }) {
 
 type FieldProps = { label: string; error?: string; hint?: string };
 
-/** A labelled input whose error is tied to it with aria-describedby and aria-invalid. */
-export function Field({ label, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
+
+/**
+ * The frame every form control sits in: a visible label bound to it, and its hint and error tied to it
+ * with aria-describedby (and aria-invalid while the error shows), so screen readers read them with it.
+ */
+function FieldFrame({ label, error, hint, id, control }: FieldProps & { id?: string; control(props: ControlProps): ReactNode }) {
   const auto = useId();
   const inputId = id ?? auto;
   const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>{label}</label>
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {control({ id: inputId, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
       {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
       {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
     </div>
   );
+}
+
+export function Field({ label, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} error={error} hint={hint} id={id} control={(props) => <input {...props} {...input} />} />;
 }
 
 export function TextAreaField({ label, error, hint, id, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const auto = useId();
-  const inputId = id ?? auto;
-  const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>{label}</label>
-      <textarea id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...input} />
-      {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
-      {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
-    </div>
-  );
+  return <FieldFrame label={label} error={error} hint={hint} id={id} control={(props) => <textarea {...props} {...input} />} />;
 }
 
 export function SelectField({ label, error, hint, id, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const auto = useId();
-  const inputId = id ?? auto;
-  const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>{label}</label>
-      <select id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described || undefined} {...select}>
-        {children}
-      </select>
-      {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
-      {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} id={id}
+      control={(props) => <select {...props} {...select}>{children}</select>} />
   );
 }
 
