@@ -49,4 +49,16 @@ test('a customer registers with a guest cart, sees it merged, orders and finds t
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  // A navigation while a refresh is in flight would cut it off: the server has rotated the cookie, the browser
+  // never gets the new one, and the next page's refresh reuses the old one, so the server revokes the whole
+  // session. (Seen under CI load; on a quiet machine the first refresh often lands before the navigation, so
+  // this guards the fix rather than reproducing the race every time.)
+  const refreshSent = page.waitForRequest('**/api/v1/auth/refresh');
+  await page.goto('/account/orders', { waitUntil: 'commit' });
+  await refreshSent;
+  await page.goto('/account/orders');
+  await expect(page.getByRole('heading', { level: 1, name: 'My orders' })).toBeVisible();
+  await expect(page.getByRole('link', { name: number })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });

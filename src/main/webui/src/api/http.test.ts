@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getMe, listMyOrders } from './generated';
+import { refreshAccessToken } from './http';
 import { session } from './session';
 import { fakeServer, problem } from '../test/fakeServer';
 
@@ -43,5 +44,19 @@ describe('the axios instance carries the auth', () => {
     await expect(getMe({ throwOnError: true })).rejects.toMatchObject({ response: { status: 401 } });
     expect(session.get()).toBeNull();
     expect(server.requests.map((r) => r.path)).toEqual(['/api/v1/me', '/api/v1/auth/refresh']);
+  });
+
+  it('waits while another tab or page has a refresh in flight, so two never use one cookie', async () => {
+    localStorage.setItem('shop.refreshInFlight', String(Date.now()));
+    const server = fakeServer({
+      'POST /api/v1/auth/refresh': () => [200, { accessToken: 'after-the-other', tokenType: 'Bearer', expiresIn: 900, user }],
+    });
+    const pending = refreshAccessToken();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(server.requests).toHaveLength(0);
+    localStorage.removeItem('shop.refreshInFlight'); // the other one is done: the browser holds its cookie
+    expect(await pending).toBe('after-the-other');
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v1/auth/refresh']);
+    expect(localStorage.getItem('shop.refreshInFlight')).toBeNull();
   });
 });

@@ -16,28 +16,76 @@ type RetriableConfig = InternalAxiosRequestConfig & { _retried?: boolean };
 
 let refreshing: Promise<string | null> | null = null;
 
+/**
+ * The server rotates the refresh cookie on every refresh and treats a second use of a rotated one as theft
+ * (the whole family is revoked). Two refreshes with the same cookie must therefore never race, even across
+ * tabs and page loads:
+ * - within a page, concurrent callers share one refresh (`refreshing`);
+ * - across tabs and page loads, a refresh announces itself in localStorage and the next one waits (up to
+ *   IN_FLIGHT_MS) until it has finished and the browser holds the rotated cookie;
+ * - the refresh is a keepalive fetch, so a reload or navigation right after it starts does not cancel it:
+ *   the browser still stores the rotated cookie the answer sets.
+ */
+const IN_FLIGHT_KEY = 'shop.refreshInFlight';
+const IN_FLIGHT_MS = 1500;
+let keepAliveRefresh = true;
+
+function otherRefreshInFlight(): boolean {
+  try {
+    const since = Number(localStorage.getItem(IN_FLIGHT_KEY) ?? 0);
+    return Date.now() - since < IN_FLIGHT_MS;
+  } catch {
+    return false;
+  }
+}
+
+function markInFlight(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(IN_FLIGHT_KEY, String(Date.now()));
+    else localStorage.removeItem(IN_FLIGHT_KEY);
+  } catch {
+    // storage unavailable: nothing to coordinate with
+  }
+}
+
+async function refreshWhenClear(): Promise<string | null> {
+  while (otherRefreshInFlight()) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  markInFlight(true);
+  try {
+    const { data } = await refreshSession({
+      throwOnError: true,
+      ...(keepAliveRefresh ? { adapter: 'fetch' as const, fetchOptions: { keepalive: true } } : {}),
+    });
+    session.set({ accessToken: data.accessToken, user: data.user });
+    return data.accessToken;
+  } catch {
+    session.set(null);
+    return null;
+  } finally {
+    markInFlight(false);
+  }
+}
+
 /** Trades the refresh cookie for a new access token; null (and signed out) when the cookie is no good. */
 export function refreshAccessToken(): Promise<string | null> {
   if (!refreshing) {
-    refreshing = refreshSession({ throwOnError: true })
-      .then(({ data }) => {
-        session.set({ accessToken: data.accessToken, user: data.user });
-        return data.accessToken;
-      })
-      .catch(() => {
-        session.set(null);
-        return null;
-      })
-      .finally(() => {
-        refreshing = null;
-      });
+    refreshing = refreshWhenClear().finally(() => {
+      refreshing = null;
+    });
   }
   return refreshing;
 }
 
 let installed = false;
 
-export function configureApi(baseURL = ''): void {
+/**
+ * `keepAlive: false` is for tests, whose stand-in transport replaces the network: the keepalive refresh
+ * goes through the browser's fetch.
+ */
+export function configureApi(baseURL = '', options: { keepAlive?: boolean } = {}): void {
+  keepAliveRefresh = options.keepAlive ?? true;
   client.setConfig({ baseURL, withCredentials: true });
   if (installed) return;
   installed = true;

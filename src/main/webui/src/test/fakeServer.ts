@@ -13,7 +13,7 @@ export type Handler = (request: { method: string; path: string; url: URL; body: 
 export type Recorded = { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders };
 
 export function fakeServer(routes: Record<string, Handler>) {
-  configureApi('http://shop.test');
+  configureApi('http://shop.test', { keepAlive: false });
   const requests: Recorded[] = [];
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const url = new URL(config.url ?? '', 'http://shop.test');
