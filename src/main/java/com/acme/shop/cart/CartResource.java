@@ -32,11 +32,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CartResource {
 
-    private final CartService carts;
+    private final Carts carts;
     private final CartOwners owners;
     private final GuestCartCookie cookie;
 
-    CartResource(CartService carts, CartOwners owners, GuestCartCookie cookie) {
+    CartResource(Carts carts, CartOwners owners, GuestCartCookie cookie) {
         this.carts = carts;
         this.owners = owners;
         this.cookie = cookie;
@@ -56,7 +56,7 @@ public class CartResource {
     @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: productId, message}]")
     public RestResponse<CartDto> addCartItem(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
             @Valid @NotNull AddCartItem body) {
-        CartService.Written written = carts.add(owners.of(guestToken), body.productId(), body.quantity());
+        Carts.Written written = carts.add(owners.of(guestToken), body.productId(), body.quantity());
         RestResponse.ResponseBuilder<CartDto> response = RestResponse.ResponseBuilder.ok(written.cart());
         if (written.newGuestToken() != null) {
             response.cookie(cookie.issue(written.newGuestToken()));

@@ -4,7 +4,6 @@ import com.acme.shop.catalog.dto.ProductDto;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -38,11 +37,11 @@ public class ProductResource {
     public Page<ProductDto> listProducts(
             @Parameter(description = "Case-insensitive search in name and description")
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"}, defaultValue = "newest"))
-            @QueryParam("sort") @DefaultValue("newest")
-            @Pattern(regexp = ProductService.Sort.VALUES, message = "must be one of newest, price_asc, price_desc, name") String sort,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"},
+                    pattern = "newest|price_asc|price_desc|name", defaultValue = "newest"))
+            @QueryParam("sort") @DefaultValue("newest") ProductService.Sort sort,
             @Valid @BeanParam PageRequest page) {
-        return products.listPublic(q, ProductService.Sort.of(sort), page);
+        return products.listPublic(q, sort, page);
     }
 
     @GET

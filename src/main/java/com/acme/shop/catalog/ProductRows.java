@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -162,6 +163,59 @@ class ProductRows {
                 + "  WHEN u.image_url = '' THEN NULL ELSE u.image_url END, "
                 + "version = p.version + 1, updated_at = now() FROM " + UNNEST + " WHERE p.id = u.id",
                 s -> bindRows(s, rows));
+    }
+
+    // --- stock: the only statements anywhere that change a product's stock outside the catalog's own edits ---
+
+    /**
+     * Takes {@code quantity} if it is there: the row lock this UPDATE takes makes the check and the write one
+     * step, so no interleaving of checkouts (on any instance) can oversell.
+     */
+    Optional<Stock.Taken> take(UUID productId, int quantity) {
+        return query("UPDATE product SET stock = stock - ? WHERE id = ? AND active AND stock >= ? "
+                + "RETURNING id, sku, name, price_cents", s -> {
+                    s.setInt(1, quantity);
+                    s.setObject(2, productId);
+                    s.setInt(3, quantity);
+                }, rs -> new Stock.Taken(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
+                        rs.getLong("price_cents"))).stream().findFirst();
+    }
+
+    /** Locks the products in id order (as checkout takes them) and answers their stock, archived or not. */
+    Map<UUID, Integer> lockStock(Collection<UUID> ids) {
+        Map<UUID, Integer> found = new HashMap<>();
+        query("SELECT id, stock FROM product WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                s -> s.setArray(1, array(s.getConnection(), "uuid", ids.toArray())),
+                rs -> found.put(rs.getObject("id", UUID.class), rs.getInt("stock")));
+        return found;
+    }
+
+    /** Adds (positive) or removes (negative) stock per product in one statement, in product-id order. */
+    void addStock(Map<UUID, Integer> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        update("UPDATE product p SET stock = p.stock + d.delta "
+                + "FROM (SELECT * FROM unnest(?::uuid[], ?::int[]) AS u(id, delta) ORDER BY id) d WHERE p.id = d.id",
+                s -> {
+                    s.setArray(1, array(s.getConnection(), "uuid", deltas.keySet().toArray()));
+                    s.setArray(2, array(s.getConnection(), "integer", deltas.values().toArray()));
+                });
+    }
+
+    /** The products a cart shows, with what can still be bought of each (0 once archived). */
+    Map<UUID, Stock.Item> stockItems(Collection<UUID> ids) {
+        Map<UUID, Stock.Item> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            query("SELECT id, sku, slug, name, price_cents, active, CASE WHEN active THEN stock ELSE 0 END AS available "
+                    + "FROM product WHERE id = ANY(?)",
+                    s -> s.setArray(1, array(s.getConnection(), "uuid", ids.toArray())),
+                    rs -> new Stock.Item(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("slug"),
+                            rs.getString("name"), rs.getLong("price_cents"), rs.getBoolean("active"),
+                            rs.getInt("available")))
+                    .forEach(item -> found.put(item.productId(), item));
+        }
+        return found;
     }
 
     private static void bindRows(PreparedStatement statement, List<Row> rows) throws SQLException {

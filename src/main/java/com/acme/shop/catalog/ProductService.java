@@ -10,6 +10,7 @@ import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
 import com.acme.shop.platform.StoreConfig;
 import com.acme.shop.platform.UniqueViolations;
+import com.acme.shop.platform.WireEnums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -42,28 +43,22 @@ public class ProductService {
         this.audit = audit;
     }
 
-    public enum Sort {
-        NEWEST("newest", "p.createdAt desc, p.id desc"),
-        PRICE_ASC("price_asc", "p.priceCents asc, p.id asc"),
-        PRICE_DESC("price_desc", "p.priceCents desc, p.id desc"),
-        NAME("name", "lower(p.name) asc, p.id asc");
+    /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
+    public enum Sort implements WireEnums.Spelled {
+        NEWEST("p.createdAt desc, p.id desc"),
+        PRICE_ASC("p.priceCents asc, p.id asc"),
+        PRICE_DESC("p.priceCents desc, p.id desc"),
+        NAME("lower(p.name) asc, p.id asc");
 
-        public static final String VALUES = "newest|price_asc|price_desc|name";
-        final String param;
         final String orderBy;
 
-        Sort(String param, String orderBy) {
-            this.param = param;
+        Sort(String orderBy) {
             this.orderBy = orderBy;
         }
 
-        public static Sort of(String param) {
-            for (Sort sort : values()) {
-                if (sort.param.equals(param)) {
-                    return sort;
-                }
-            }
-            return NEWEST;
+        @Override
+        public String value() {
+            return WireEnums.value(this);
         }
     }
 

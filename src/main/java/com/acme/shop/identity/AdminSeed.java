@@ -1,5 +1,6 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Emails;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +31,7 @@ public class AdminSeed {
             LOG.warn("ADMIN_EMAIL/ADMIN_PASSWORD not set: no admin account is seeded");
             return;
         }
-        String email = User.normaliseEmail(config.admin().email().get());
+        String email = Emails.normalise(config.admin().email().get());
         if (User.count("email", email) > 0) {
             return;
         }

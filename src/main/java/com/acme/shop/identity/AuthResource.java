@@ -1,6 +1,6 @@
 package com.acme.shop.identity;
 
-import com.acme.shop.cart.CartService;
+import com.acme.shop.cart.Carts;
 import com.acme.shop.cart.GuestCartCookie;
 import com.acme.shop.identity.dto.AuthResponse;
 import com.acme.shop.identity.dto.LoginRequest;
@@ -35,11 +35,11 @@ public class AuthResource {
     private final AuthService auth;
     private final AuthCookies cookies;
     private final AccessTokens accessTokens;
-    private final CartService carts;
+    private final Carts carts;
     private final GuestCartCookie guestCartCookie;
     private final PasswordResets resets;
 
-    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens, CartService carts,
+    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens, Carts carts,
             GuestCartCookie guestCartCookie, PasswordResets resets) {
         this.resets = resets;
         this.auth = auth;

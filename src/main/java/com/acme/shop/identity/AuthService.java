@@ -1,5 +1,6 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Emails;
 import com.acme.shop.identity.dto.AuthResponse;
 import com.acme.shop.identity.dto.LoginRequest;
 import com.acme.shop.identity.dto.RegisterRequest;
@@ -44,7 +45,7 @@ public class AuthService {
     }
 
     public Session register(RegisterRequest request) {
-        String email = User.normaliseEmail(request.email());
+        String email = Emails.normalise(request.email());
         String passwordHash = hasher.hash(request.password());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -80,7 +81,7 @@ public class AuthService {
      * password is refused until the window passes.
      */
     public Session login(LoginRequest request) {
-        String email = User.normaliseEmail(request.email());
+        String email = Emails.normalise(request.email());
         rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
         Optional<User> found = User.findByEmail(email);
         boolean matches = found.isPresent()

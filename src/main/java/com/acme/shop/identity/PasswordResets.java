@@ -1,5 +1,7 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Emails;
+import com.acme.shop.platform.PublicUrls;
 import com.acme.shop.notification.MailMessages;
 import com.acme.shop.notification.Mails;
 import com.acme.shop.platform.ApiException;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password reset by emailed link: a 256-bit token stored as SHA-256, valid one hour, single use. Asking always
@@ -31,20 +32,20 @@ public class PasswordResets {
     private final RateLimits rateLimits;
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
-    private final String publicBaseUrl;
+    private final PublicUrls urls;
 
     PasswordResets(EntityManager em, Mails mails, RateLimits rateLimits, PasswordHasher hasher,
-            RefreshTokens refreshTokens, @ConfigProperty(name = "shop.public-base-url") String publicBaseUrl) {
+            RefreshTokens refreshTokens, PublicUrls urls) {
         this.em = em;
         this.mails = mails;
         this.rateLimits = rateLimits;
         this.hasher = hasher;
         this.refreshTokens = refreshTokens;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.urls = urls;
     }
 
     public void request(String email) {
-        String normalised = User.normaliseEmail(email);
+        String normalised = Emails.normalise(email);
         try {
             rateLimits.hit("password-reset-mail", normalised, MAILS_PER_HOUR, Duration.ofHours(1));
         } catch (RateLimitedException quietly) {
@@ -56,7 +57,7 @@ public class PasswordResets {
                     .setParameter(1, SecureTokens.hash(token)).setParameter(2, user.id)
                     .setParameter(3, Instant.now().plus(VALIDITY)).executeUpdate();
             mails.passwordReset(user.email, new MailMessages.PasswordReset(user.name,
-                    publicBaseUrl + "/reset-password?token=" + token));
+                    urls.to("/reset-password?token=" + token)));
         }));
     }
 

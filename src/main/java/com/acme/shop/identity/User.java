@@ -1,5 +1,6 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Emails;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,12 +36,7 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The one normal form of an email address: trimmed and lower-cased. */
-    public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-    }
-
     public static Optional<User> findByEmail(String email) {
-        return find("email", normaliseEmail(email)).firstResultOptional();
+        return find("email", Emails.normalise(email)).firstResultOptional();
     }
 }

@@ -13,7 +13,6 @@ import com.acme.shop.platform.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -44,8 +42,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminOrderResource {
 
+    /** Documentation only: {@link com.acme.shop.platform.QueryParams} parses these. */
     private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
-    private static final String STATUSES = "PENDING_PAYMENT|PAID|SHIPPED|DELIVERED|CANCELLED|REFUNDED";
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final AdminOrders orders;
@@ -61,26 +59,24 @@ public class AdminOrderResource {
     @GET
     @Operation(operationId = "adminListOrders", summary = "Orders, newest first, filtered")
     public Page<OrderDto> adminListOrders(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"}))
-            @QueryParam("status") @Pattern(regexp = STATUSES, message = "must be one of " + STATUSES) String status,
-            @Parameter(description = "First day, inclusive (UTC)", schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date YYYY-MM-DD") String from,
-            @Parameter(description = "Last day, inclusive (UTC)", schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date YYYY-MM-DD") String to,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("userId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String userId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"},
+                    pattern = "PENDING_PAYMENT|PAID|SHIPPED|DELIVERED|CANCELLED|REFUNDED"))
+            @QueryParam("status") OrderStatus status,
+            @Parameter(description = "First day, inclusive (UTC)", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DATE))
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day, inclusive (UTC)", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = DATE))
+            @QueryParam("to") LocalDate to,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", pattern = UUID_PATTERN))
+            @QueryParam("userId") UUID userId,
             @Parameter(description = "Exact email, case-insensitive")
             @QueryParam("email") @Size(max = 254, message = "must be at most 254 characters") String email,
             @Parameter(description = "Part of the order number")
             @QueryParam("q") @Size(max = 40, message = "must be at most 40 characters") String q,
             @Valid @BeanParam PageRequest page) {
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+        if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.validation("from", "must not be after to");
         }
-        return orders.list(new AdminOrders.Filter(status == null ? null : OrderStatus.valueOf(status), fromDate, toDate,
-                userId == null ? null : UUID.fromString(userId), email, q), page);
+        return orders.list(new AdminOrders.Filter(status, from, to, userId, email, q), page);
     }
 
     @GET
@@ -114,14 +110,4 @@ public class AdminOrderResource {
         return RestResponse.status(RestResponse.Status.CREATED, refunds.refund(id, body, audit.actorLabel()));
     }
 
-    private static LocalDate date(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(field, "is not a valid date");
-        }
-    }
 }

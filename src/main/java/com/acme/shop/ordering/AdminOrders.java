@@ -1,13 +1,12 @@
 package com.acme.shop.ordering;
 
-import com.acme.shop.notification.MailMessages;
-import com.acme.shop.notification.Mails;
 import com.acme.shop.ordering.dto.AdminOrderDto;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.ordering.dto.RefundDto;
 import com.acme.shop.ordering.dto.StatusChangeRequest;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.Audit;
+import com.acme.shop.platform.Emails;
 import com.acme.shop.platform.LikePatterns;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
@@ -27,12 +26,12 @@ import java.util.UUID;
 public class AdminOrders {
 
     private final EntityManager em;
-    private final OrderService orders;
+    private final Orders orders;
     private final Refunds refunds;
-    private final Mails mails;
+    private final OrderMails mails;
     private final Audit audit;
 
-    AdminOrders(EntityManager em, OrderService orders, Refunds refunds, Mails mails, Audit audit) {
+    AdminOrders(EntityManager em, Orders orders, Refunds refunds, OrderMails mails, Audit audit) {
         this.em = em;
         this.orders = orders;
         this.refunds = refunds;
@@ -65,7 +64,7 @@ public class AdminOrders {
         }
         if (filter.email() != null && !filter.email().isBlank()) {
             where.append(" and o.email = :email");
-            params.put("email", filter.email().trim().toLowerCase(java.util.Locale.ROOT));
+            params.put("email", Emails.normalise(filter.email()));
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and o.number ilike :q escape '\\'");
@@ -106,17 +105,13 @@ public class AdminOrders {
                     order.transitionTo(OrderStatus.CANCELLED, actor, request.note());
                 }
             }
-            case PAID -> {
-                order.transitionTo(OrderStatus.PAID, actor, request.note());
-                order.paymentStatus = "paid";
-            }
+            case PAID -> order.markPaid(actor, request.note());
             case SHIPPED -> {
                 order.transitionTo(OrderStatus.SHIPPED, actor, request.note());
                 if (request.trackingNumber() != null) {
                     order.trackingNumber = request.trackingNumber().trim();
                 }
-                mails.orderShipped(order.email, new MailMessages.OrderShipped(order.number, order.trackingNumber),
-                        "order_shipped:" + order.id);
+                mails.shipped(order);
             }
             case REFUNDED -> refunds.refund(order, null, request.note(), false, actor);
             default -> order.transitionTo(request.status(), actor, request.note());
@@ -135,7 +130,7 @@ public class AdminOrders {
         List<RefundDto> refundList = em.createQuery(
                 "select r from Refund r where r.orderId = :id order by r.createdAt, r.id", Refund.class)
                 .setParameter("id", order.id).getResultList().stream()
-                .map(r -> new RefundDto(r.id, r.amountCents, r.status, r.reason, r.restock, r.createdAt)).toList();
+                .map(RefundDto::of).toList();
         return AdminOrderDto.of(orders.dto(order), order.userId, history, refundList);
     }
 }

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CheckoutResource {
 
-    private final CheckoutService checkout;
+    private final Checkout checkout;
     private final CartOwners owners;
 
-    CheckoutResource(CheckoutService checkout, CartOwners owners) {
+    CheckoutResource(Checkout checkout, CartOwners owners) {
         this.checkout = checkout;
         this.owners = owners;
     }
@@ -52,7 +52,7 @@ public class CheckoutResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
             @Valid @NotNull CheckoutRequest body) {
-        CheckoutService.Answer answer = checkout.checkout(owners.of(guestToken), idempotencyKey, body);
+        Checkout.Answer answer = checkout.checkout(owners.of(guestToken), idempotencyKey, body);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
     }
 }

@@ -1,5 +1,7 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.payment.PaymentMethod;
+import com.acme.shop.payment.RefundStatus;
 import com.acme.shop.platform.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -56,10 +58,10 @@ public class Order extends PanacheEntityBase {
     public long refundedCents;
 
     @Column(name = "payment_provider", nullable = false)
-    public String paymentProvider;
+    public PaymentMethod paymentProvider;
 
     @Column(name = "payment_status", nullable = false)
-    public String paymentStatus;
+    public PaymentStatus paymentStatus;
 
     @Column(name = "payment_reference")
     public String paymentReference;
@@ -104,21 +106,117 @@ public class Order extends PanacheEntityBase {
         return change;
     }
 
+    // --- money moves: the only code that sets paymentStatus or refundedCents ----------------------------
+
+    /** The payment started (a Stripe Checkout Session): it holds the order's stock until {@code expiresAt}. */
+    public void paymentStarted(String reference, Instant expiresAt) {
+        paymentReference = reference;
+        paymentExpiresAt = expiresAt;
+    }
+
+    /** The money arrived: a Stripe event, or an admin marking a manual order paid. */
+    public void markPaid(String actor, String note) {
+        transitionTo(OrderStatus.PAID, actor, note);
+        paymentStatus = PaymentStatus.PAID;
+    }
+
+    /** The payment will not come (it failed, or its session expired): the order is cancelled. */
+    public void abandonPayment(String actor, String reason) {
+        transitionTo(OrderStatus.CANCELLED, actor, reason);
+        paymentStatus = PaymentStatus.FAILED;
+    }
+
+    /** What can still be refunded. */
+    public long refundableCents() {
+        return totalCents - refundedCents;
+    }
+
+    /** Whether this order's money can be refunded now (it was paid and is not refunded yet). */
+    public boolean refundable() {
+        return status.canMoveTo(OrderStatus.REFUNDED);
+    }
+
+    /** Refuses a refund of this amount unless the order was paid and the amount is within what is left. */
+    public void requireRefundable(long amountCents) {
+        if (!refundable()) {
+            throw new ApiException(409, "invalid_transition", "Invalid transition",
+                    "Only PAID, SHIPPED or DELIVERED orders can be refunded; this one is " + status);
+        }
+        if (amountCents <= 0 || amountCents > refundableCents()) {
+            throw new ApiException(422, "refund_exceeds_total", "Refund exceeds total",
+                    "At most " + refundableCents() + " can still be refunded on this order");
+        }
+    }
+
     /**
-     * A Stripe payment that arrived after the order was cancelled (its session expired first). The one way out
-     * of CANCELLED, and only for this: with the stock taken back the order is PAID, otherwise the money went
-     * back through Stripe and it is REFUNDED. No paid order is silently lost.
+     * Money went back through the provider. A refund of the whole rest ends the order REFUNDED; a smaller one
+     * leaves its status and marks the payment partially refunded. Never more than the rest (the database's CHECK
+     * {@code customer_order_refund_within_total} backs this).
      */
-    public OrderStatusChange settleLatePayment(boolean stockRetaken, String actor) {
+    public Refund refund(long amountCents, RefundStatus refundStatus, String providerReference, String reason,
+            boolean restock, String actor) {
+        requireRefundable(amountCents);
+        boolean full = amountCents == refundableCents();
+        Refund refund = addRefund(amountCents, refundStatus, providerReference, reason, restock, actor);
+        if (full) {
+            transitionTo(OrderStatus.REFUNDED, actor, reason);
+            paymentStatus = PaymentStatus.REFUNDED;
+        } else {
+            paymentStatus = PaymentStatus.PARTIALLY_REFUNDED;
+        }
+        return refund;
+    }
+
+    /**
+     * The provider reports this much refunded in all, e.g. from its own dashboard. Refunds made here were
+     * recorded when they were made: only what goes beyond them is new, so nothing is counted twice.
+     */
+    public void providerRefunded(long totalRefundedCents, String actor, String reason) {
+        long refunded = Math.min(totalCents, Math.max(refundedCents, totalRefundedCents));
+        if (refunded > refundedCents) {
+            addRefund(refunded - refundedCents, RefundStatus.SUCCEEDED, null, reason, false, actor);
+        }
+        if (refunded >= totalCents && refundable()) {
+            transitionTo(OrderStatus.REFUNDED, actor, reason);
+            paymentStatus = PaymentStatus.REFUNDED;
+        } else if (refunded > 0 && status != OrderStatus.REFUNDED) {
+            paymentStatus = PaymentStatus.PARTIALLY_REFUNDED;
+        }
+    }
+
+    /**
+     * A Stripe payment that arrived after the order was cancelled (its session expired first) and whose stock
+     * was still there and is taken back: the one way out of CANCELLED to PAID. No paid order is silently lost.
+     */
+    public void acceptLatePayment(String actor) {
+        settleLatePayment(OrderStatus.PAID, actor, "late payment: stock taken back");
+        paymentStatus = PaymentStatus.PAID;
+    }
+
+    /** As {@link #acceptLatePayment}, but the stock is gone: the whole payment went back through the provider. */
+    public Refund refundLatePayment(RefundStatus refundStatus, String providerReference, String actor) {
+        Refund refund = addRefund(refundableCents(), refundStatus, providerReference,
+                "paid after cancellation; stock no longer available", false, actor);
+        settleLatePayment(OrderStatus.REFUNDED, actor, "late payment: stock gone, refunded automatically");
+        paymentStatus = PaymentStatus.REFUNDED;
+        return refund;
+    }
+
+    private void settleLatePayment(OrderStatus next, String actor, String note) {
         if (status != OrderStatus.CANCELLED) {
             throw new IllegalStateException("a late payment settles only a cancelled order, not " + status);
         }
-        OrderStatus next = stockRetaken ? OrderStatus.PAID : OrderStatus.REFUNDED;
-        OrderStatusChange change = record(status, next, actor,
-                stockRetaken ? "late payment: stock taken back" : "late payment: stock gone, refunded automatically");
+        OrderStatusChange change = record(status, next, actor, note);
         status = next;
         updatedAt = change.at;
-        return change;
+    }
+
+    private Refund addRefund(long amountCents, RefundStatus refundStatus, String providerReference, String reason,
+            boolean restock, String actor) {
+        Refund refund = Refund.of(this, amountCents, refundStatus, providerReference, reason, restock, actor);
+        refundedCents += amountCents;
+        updatedAt = refund.createdAt;
+        return refund;
     }
 
     /** The first history entry, written when the order is placed. */

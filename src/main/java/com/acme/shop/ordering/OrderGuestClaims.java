@@ -2,21 +2,19 @@ package com.acme.shop.ordering;
 
 import com.acme.shop.identity.GuestOrderClaims;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
 
 @ApplicationScoped
 public class OrderGuestClaims implements GuestOrderClaims {
 
-    private final EntityManager em;
+    private final OrderRows rows;
 
-    OrderGuestClaims(EntityManager em) {
-        this.em = em;
+    OrderGuestClaims(OrderRows rows) {
+        this.rows = rows;
     }
 
     @Override
     public int claim(String email, UUID userId) {
-        return em.createNativeQuery("UPDATE customer_order SET user_id = ?1 WHERE email = ?2 AND user_id IS NULL")
-                .setParameter(1, userId).setParameter(2, email).executeUpdate();
+        return rows.claimGuestOrders(email, userId);
     }
 }

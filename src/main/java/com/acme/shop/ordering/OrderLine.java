@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.catalog.Stock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,6 +42,20 @@ public class OrderLine extends PanacheEntityBase {
 
     @Column(name = "line_total_cents", nullable = false)
     public long lineTotalCents;
+
+    /** A line of a new order: what the stock take returned, as it was at that moment. */
+    static OrderLine of(UUID orderId, int lineNo, Stock.Taken product, int quantity) {
+        OrderLine line = new OrderLine();
+        line.orderId = orderId;
+        line.lineNo = lineNo;
+        line.productId = product.productId();
+        line.sku = product.sku();
+        line.name = product.name();
+        line.unitPriceCents = product.unitPriceCents();
+        line.quantity = quantity;
+        line.lineTotalCents = Math.multiplyExact(product.unitPriceCents(), (long) quantity);
+        return line;
+    }
 
     public static class Key implements Serializable {
         public UUID orderId;

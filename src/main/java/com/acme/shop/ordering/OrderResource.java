@@ -25,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
 public class OrderResource {
 
-    private final OrderService orders;
+    private final Orders orders;
     private final JsonWebToken jwt;
 
-    OrderResource(OrderService orders, JsonWebToken jwt) {
+    OrderResource(Orders orders, JsonWebToken jwt) {
         this.orders = orders;
         this.jwt = jwt;
     }

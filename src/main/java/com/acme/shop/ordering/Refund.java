@@ -1,11 +1,13 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.payment.RefundStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @Entity
@@ -22,7 +24,7 @@ public class Refund extends PanacheEntityBase {
     public long amountCents;
 
     @Column(nullable = false)
-    public String status;
+    public RefundStatus status;
 
     public String reason;
 
@@ -37,4 +39,21 @@ public class Refund extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The one way a refund row comes to be: through the order's money moves ({@link Order#refund} and kin). */
+    static Refund of(Order order, long amountCents, RefundStatus status, String providerReference, String reason,
+            boolean restock, String actor) {
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.orderId = order.id;
+        refund.amountCents = amountCents;
+        refund.status = status;
+        refund.providerReference = providerReference;
+        refund.reason = reason;
+        refund.restock = restock;
+        refund.actor = actor;
+        refund.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        refund.persist();
+        return refund;
+    }
 }

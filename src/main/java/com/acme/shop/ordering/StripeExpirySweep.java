@@ -10,19 +10,22 @@ import org.jboss.logging.Logger;
 
 /**
  * Returns the stock of Stripe orders whose session expired unpaid, even if Stripe's expiry webhook never
- * arrives. FOR UPDATE SKIP LOCKED lets every instance sweep at once without taking the same order twice or
- * waiting on one a webhook is handling; a payment that still arrives later is settled as a late payment.
+ * arrives. Every instance may sweep at once (see {@link OrderRows#lockExpiredUnpaid}); a payment that still
+ * arrives later is settled as a late payment.
  */
 @ApplicationScoped
 public class StripeExpirySweep {
 
     private static final Logger LOG = Logger.getLogger(StripeExpirySweep.class);
+    private static final int BATCH = 100;
 
     private final EntityManager em;
-    private final OrderService orders;
+    private final OrderRows rows;
+    private final Orders orders;
 
-    StripeExpirySweep(EntityManager em, OrderService orders) {
+    StripeExpirySweep(EntityManager em, OrderRows rows, Orders orders) {
         this.em = em;
+        this.rows = rows;
         this.orders = orders;
     }
 
@@ -37,19 +40,11 @@ public class StripeExpirySweep {
         } while (cancelled > 0);
     }
 
-    /** One batch; the grace minute lets a just-in-time payment's webhook win the race. */
     @Transactional
-    @SuppressWarnings("unchecked")
     int sweepBatch() {
-        List<UUID> stale = em.createNativeQuery("""
-                SELECT id FROM customer_order
-                WHERE status = 'PENDING_PAYMENT' AND payment_provider = 'stripe'
-                  AND payment_expires_at < now() - interval '1 minute'
-                ORDER BY payment_expires_at LIMIT 100 FOR UPDATE SKIP LOCKED
-                """).getResultList();
+        List<UUID> stale = rows.lockExpiredUnpaid(BATCH);
         for (UUID id : stale) {
-            Order order = em.find(Order.class, id);
-            orders.abandonPayment(order, "system", "payment session expired");
+            orders.abandonPayment(em.find(Order.class, id), "system", "payment session expired");
         }
         return stale.size();
     }

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrackingResource {
 
-    private final OrderService orders;
+    private final Orders orders;
 
-    TrackingResource(OrderService orders) {
+    TrackingResource(Orders orders) {
         this.orders = orders;
     }
 

@@ -1,9 +1,11 @@
 package com.acme.shop.payment;
 
+import com.acme.shop.platform.WireEnums;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.Converter;
 
-public enum PaymentMethod {
+public enum PaymentMethod implements WireEnums.Spelled {
     @JsonProperty("stripe")
     STRIPE,
     @JsonProperty("manual")
@@ -11,11 +13,19 @@ public enum PaymentMethod {
 
     @JsonValue
     public String value() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return WireEnums.value(this);
     }
 
     @Override
     public String toString() {
         return value();
+    }
+
+    /** An order's {@code payment_provider} column: {@code stripe} or {@code manual}. */
+    @Converter(autoApply = true)
+    public static class Column extends WireEnums.Column<PaymentMethod> {
+        public Column() {
+            super(PaymentMethod.class);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.acme.shop.payment;
 
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.PublicUrls;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -9,10 +10,7 @@ import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,30 +23,22 @@ public class StripeGateway {
     private static final Logger LOG = Logger.getLogger(StripeGateway.class);
 
     private final StripeConfig config;
-    private final String publicBaseUrl;
+    private final PublicUrls urls;
     private volatile StripeClient client;
 
-    StripeGateway(StripeConfig config, @ConfigProperty(name = "shop.public-base-url") String publicBaseUrl) {
+    StripeGateway(StripeConfig config, PublicUrls urls) {
         this.config = config;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.urls = urls;
     }
 
     public boolean configured() {
         return config.secretKey().filter(key -> !key.isBlank()).isPresent();
     }
 
-    /** One line of the Checkout Session, from the order's snapshot. */
-    public record Item(String name, long unitAmountCents, long quantity) {
-    }
-
-    public record SessionRequest(UUID orderId, String orderNumber, String email, String currency, List<Item> items,
-            Instant expiresAt) {
-    }
-
     public record CreatedSession(String id, String url) {
     }
 
-    public CreatedSession createSession(SessionRequest request) {
+    public CreatedSession createSession(PaymentProvider.Request request, Instant expiresAt) {
         String orderId = request.orderId().toString();
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
@@ -57,10 +47,10 @@ public class StripeGateway {
                 .putMetadata("orderNumber", request.orderNumber())
                 .setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder().putMetadata("orderId", orderId).build())
                 .setCustomerEmail(request.email())
-                .setExpiresAt(request.expiresAt().getEpochSecond())
-                .setSuccessUrl(publicBaseUrl + "/orders/confirmation?order=" + orderId + "&session_id={CHECKOUT_SESSION_ID}")
-                .setCancelUrl(publicBaseUrl + "/cart?cancelled=" + orderId);
-        for (Item item : request.items()) {
+                .setExpiresAt(expiresAt.getEpochSecond())
+                .setSuccessUrl(urls.to("/orders/confirmation?order=" + orderId + "&session_id={CHECKOUT_SESSION_ID}"))
+                .setCancelUrl(urls.to("/cart?cancelled=" + orderId));
+        for (PaymentProvider.Item item : request.items()) {
             params.addLineItem(SessionCreateParams.LineItem.builder()
                     .setQuantity(item.quantity())
                     .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
@@ -81,7 +71,7 @@ public class StripeGateway {
         }
     }
 
-    public record RefundResult(String id, String status) {
+    public record RefundResult(String id, RefundStatus status) {
     }
 
     public RefundResult refund(String paymentIntent, long amountCents, String idempotencyKey) {
@@ -89,10 +79,10 @@ public class StripeGateway {
             com.stripe.model.Refund refund = client().v1().refunds().create(RefundCreateParams.builder()
                     .setPaymentIntent(paymentIntent).setAmount(amountCents).build(),
                     RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
-            String status = switch (refund.getStatus() == null ? "pending" : refund.getStatus()) {
-                case "succeeded" -> "succeeded";
-                case "failed", "canceled" -> "failed";
-                default -> "pending";
+            RefundStatus status = switch (refund.getStatus() == null ? "pending" : refund.getStatus()) {
+                case "succeeded" -> RefundStatus.SUCCEEDED;
+                case "failed", "canceled" -> RefundStatus.FAILED;
+                default -> RefundStatus.PENDING;
             };
             return new RefundResult(refund.getId(), status);
         } catch (StripeException | RuntimeException e) {

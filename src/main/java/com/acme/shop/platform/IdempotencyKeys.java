@@ -2,6 +2,7 @@ package com.acme.shop.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +25,16 @@ public class IdempotencyKeys {
         this.em = em;
     }
 
-    public record Claim(String scope, String key, byte[] requestHash) {
+    /** What claiming a key gives: the work to do ({@link Owned}), or the answer it already had ({@link Replay}). */
+    public sealed interface Claim permits Owned, Replay {
+    }
+
+    /** This request owns the key: do the work, then {@link #complete} (or {@link #release} on failure). */
+    public record Owned(String scope, String key, byte[] requestHash) implements Claim {
     }
 
     /** The stored answer of an earlier request with the same key and body. */
-    public record Replay(int status, String body) {
+    public record Replay(int status, String body) implements Claim {
     }
 
     public static String requireValid(String key) {
@@ -39,9 +45,12 @@ public class IdempotencyKeys {
         return key;
     }
 
-    /** @return the claim to work under, or a replay of the first answer */
+    /**
+     * Claims the key in a transaction of its own (committed at once, so a concurrent duplicate sees it).
+     * @throws ApiException 422 idempotency_key_reused for another body, 409 request_in_progress while the owner runs
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Object claim(String scope, String key, byte[] requestHash) {
+    public Claim claim(String scope, String key, byte[] requestHash) {
         List<?> owned = em.createNativeQuery("""
                 INSERT INTO idempotency_key AS k (scope, key, request_hash, status, claimed_at, expires_at)
                 VALUES (?1, ?2, ?3, 'in_progress', now(), now() + interval '24 hours')
@@ -51,25 +60,26 @@ public class IdempotencyKeys {
                 RETURNING 1
                 """).setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash).getResultList();
         if (!owned.isEmpty()) {
-            return new Claim(scope, key, requestHash);
+            return new Owned(scope, key, requestHash);
         }
-        Object[] row = (Object[]) em.createNativeQuery("""
+        Tuple row = (Tuple) em.createNativeQuery("""
                 SELECT request_hash, status, response_status, response_body FROM idempotency_key
                 WHERE scope = ?1 AND key = ?2
-                """).setParameter(1, scope).setParameter(2, key).getSingleResult();
-        if (!Arrays.equals((byte[]) row[0], requestHash)) {
+                """, Tuple.class).setParameter(1, scope).setParameter(2, key).getSingleResult();
+        if (!Arrays.equals(row.get("request_hash", byte[].class), requestHash)) {
             throw new ApiException(422, "idempotency_key_reused", "Idempotency key reused",
                     "This Idempotency-Key was used with a different request body");
         }
-        if ("in_progress".equals(row[1])) {
+        if ("in_progress".equals(row.get("status"))) {
             throw new ApiException(409, "request_in_progress", "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly");
         }
-        return new Replay(((Number) row[2]).intValue(), (String) row[3]);
+        return new Replay(((Number) row.get("response_status")).intValue(), (String) row.get("response_body"));
     }
 
-    /** Records the answer; call inside the transaction that does the work. */
-    public void complete(Claim claim, int status, String body) {
+    /** Records the answer in the transaction that does the work, so the two commit together. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(Owned claim, int status, String body) {
         em.createNativeQuery("""
                 UPDATE idempotency_key SET status = 'completed', response_status = ?3, response_body = ?4
                 WHERE scope = ?1 AND key = ?2
@@ -79,7 +89,7 @@ public class IdempotencyKeys {
 
     /** The work failed and changed nothing: forget the claim so the same key can be retried. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(Claim claim) {
+    public void release(Owned claim) {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND key = ?2 AND status = 'in_progress'")
                 .setParameter(1, claim.scope()).setParameter(2, claim.key()).executeUpdate();
     }

@@ -114,6 +114,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        if (e.getCause() instanceof ApiException refused) {
+            return api(refused, request); // a query parameter that QueryParams could not convert
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, request);

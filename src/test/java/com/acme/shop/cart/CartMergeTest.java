@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class CartMergeTest {
 
     @Inject
-    CartService carts;
+    Carts carts;
 
     @Inject
     AgroalDataSource dataSource;

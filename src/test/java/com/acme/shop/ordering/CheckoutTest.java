@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.ordering.dto.StatusChangeRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,7 +33,7 @@ class CheckoutTest {
     AgroalDataSource dataSource;
 
     @Inject
-    OrderService orders;
+    AdminOrders orders;
 
     Api.Session admin;
 
@@ -228,9 +229,9 @@ class CheckoutTest {
         String id = guestCheckout(guestCartWith(product, 3), newKey(), checkoutBody("c@example.com"))
                 .then().statusCode(201).extract().path("order.id");
         assertEquals(2, stockOf(product));
-        orders.changeStatus(UUID.fromString(id), OrderStatus.CANCELLED, "admin:test", "changed mind");
+        orders.changeStatus(UUID.fromString(id), new StatusChangeRequest(OrderStatus.CANCELLED, null, "changed mind"), "admin:test");
         assertEquals(5, stockOf(product));
         org.junit.jupiter.api.Assertions.assertThrows(com.acme.shop.platform.ApiException.class,
-                () -> orders.changeStatus(UUID.fromString(id), OrderStatus.PAID, "admin:test", null));
+                () -> orders.changeStatus(UUID.fromString(id), new StatusChangeRequest(OrderStatus.PAID, null, null), "admin:test"));
     }
 }

@@ -29,6 +29,6 @@ public record OrderDto(
     public static OrderDto of(Order o, List<OrderItemDto> items) {
         return new OrderDto(o.id, o.number, o.status, o.email, items, o.subtotalCents, o.shippingCents, o.taxCents,
                 o.totalCents, o.refundedCents, o.currency, ShippingAddressDto.of(o.shippingAddress),
-                new PaymentDto(o.paymentProvider, o.paymentStatus), o.trackingNumber, o.createdAt, o.updatedAt);
+                new PaymentDto(o.paymentProvider.value(), o.paymentStatus.value()), o.trackingNumber, o.createdAt, o.updatedAt);
     }
 }

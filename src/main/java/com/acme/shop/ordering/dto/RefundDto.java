@@ -1,5 +1,6 @@
 package com.acme.shop.ordering.dto;
 
+import com.acme.shop.ordering.Refund;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,4 +13,8 @@ public record RefundDto(
         @Schema(nullable = true) String reason,
         boolean restock,
         Instant createdAt) {
+
+    public static RefundDto of(Refund r) {
+        return new RefundDto(r.id, r.amountCents, r.status.value(), r.reason, r.restock, r.createdAt);
+    }
 }

@@ -1,10 +1,12 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.catalog.Stock;
 import com.acme.shop.notification.Outbox;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.ordering.dto.OrderItemDto;
 import com.acme.shop.ordering.dto.TrackedOrderDto;
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.Emails;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
 import com.acme.shop.platform.SecureTokens;
@@ -12,27 +14,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reading orders (a customer's own, a tracking link, a number and email) and moving their status. */
+/** Reading orders (a customer's own, a tracking link, a number and email), and what cancelling one means. */
 @ApplicationScoped
-public class OrderService {
+public class Orders {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final Stock stock;
 
-    OrderService(EntityManager em, Outbox outbox) {
+    Orders(EntityManager em, Outbox outbox, Stock stock) {
         this.em = em;
         this.outbox = outbox;
-    }
-
-    /** The dedupe key of an order's confirmation mail (held for Stripe orders until they are paid). */
-    static String confirmationKey(UUID orderId) {
-        return "order_confirmation:" + orderId;
+        this.stock = stock;
     }
 
     /** A customer's own orders, newest first: one query for the page, one for all its lines, one count. */
@@ -63,12 +63,13 @@ public class OrderService {
     }
 
     public TrackedOrderDto lookup(String number, String email) {
-        return Order.<Order>find("number = ?1 and email = ?2", number.trim(), email.trim().toLowerCase(java.util.Locale.ROOT))
+        return Order.<Order>find("number = ?1 and email = ?2", number.trim(), Emails.normalise(email))
                 .firstResultOptional().map(o -> TrackedOrderDto.of(dto(o)))
                 .orElseThrow(() -> ApiException.notFound("Order"));
     }
 
-    /** Loads an order locked for a status change: concurrent changes of one order happen one at a time. */
+    /** Loads an order locked for a change: concurrent changes of one order happen one at a time. */
+    @Transactional(TxType.MANDATORY)
     public Order lockForUpdate(UUID orderId) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
@@ -77,39 +78,34 @@ public class OrderService {
         return order;
     }
 
-    /** Cancels an unpaid order and returns its stock, in the caller's transaction. */
+    /** Cancels an unpaid order and returns its stock. */
+    @Transactional(TxType.MANDATORY)
     public void cancelUnpaid(Order order, String actor, String note) {
         order.transitionTo(OrderStatus.CANCELLED, actor, note);
-        restock(order.id);
+        restock(order);
     }
 
     /**
      * The payment of an unpaid order will not come (Stripe failed, the session expired or the payment failed):
      * cancel it, return its stock, and drop the confirmation mail that was waiting for the payment.
      */
+    @Transactional(TxType.MANDATORY)
     public void abandonPayment(Order order, String actor, String reason) {
-        cancelUnpaid(order, actor, reason);
-        order.paymentStatus = "failed";
-        outbox.discard(confirmationKey(order.id));
+        order.abandonPayment(actor, reason);
+        restock(order);
+        outbox.discard(OrderMails.confirmationKey(order.id));
     }
 
     /** Puts every line's quantity back on its product. */
-    public void restock(UUID orderId) {
-        em.createNativeQuery("""
-                UPDATE product p SET stock = p.stock + l.quantity FROM order_line l
-                WHERE l.order_id = ?1 AND p.id = l.product_id
-                """).setParameter(1, orderId).executeUpdate();
+    @Transactional(TxType.MANDATORY)
+    public void restock(Order order) {
+        stock.release(stockLines(order));
     }
 
-    @Transactional
-    public OrderDto changeStatus(UUID orderId, OrderStatus next, String actor, String note) {
-        Order order = lockForUpdate(orderId);
-        if (next == OrderStatus.CANCELLED && order.status == OrderStatus.PENDING_PAYMENT) {
-            cancelUnpaid(order, actor, note);
-        } else {
-            order.transitionTo(next, actor, note);
-        }
-        return dto(order);
+    /** The order's lines as stock: in product-id order, the order stock is locked in. */
+    List<Stock.Line> stockLines(Order order) {
+        return OrderLine.<OrderLine>list("orderId = ?1 order by productId", order.id).stream()
+                .map(l -> new Stock.Line(l.productId, l.quantity)).toList();
     }
 
     public OrderDto dto(Order order) {

@@ -1,4 +1,4 @@
-package com.acme.shop.notification;
+package com.acme.shop.platform;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;

@@ -1,0 +1,149 @@
+package com.acme.shop.ordering;
+
+import com.acme.shop.cart.CartOwner;
+import com.acme.shop.ordering.dto.CheckoutRequest;
+import com.acme.shop.ordering.dto.CheckoutResponse;
+import com.acme.shop.ordering.dto.OrderDto;
+import com.acme.shop.payment.PaymentProvider;
+import com.acme.shop.payment.Payments;
+import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.IdempotencyKeys;
+import com.acme.shop.platform.SecureTokens;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@code POST /checkout}, idempotently: claim the {@code Idempotency-Key}, place the order in one transaction
+ * ({@link OrderPlacement}), then start its payment through its {@link PaymentProvider} once the order has
+ * committed. The answer is recorded with the key, so a retry replays it byte for byte.
+ */
+@ApplicationScoped
+public class Checkout {
+
+    private final OrderPlacement placement;
+    private final Orders orders;
+    private final Payments payments;
+    private final IdempotencyKeys idempotency;
+    private final ObjectMapper json;
+
+    Checkout(OrderPlacement placement, Orders orders, Payments payments, IdempotencyKeys idempotency,
+            ObjectMapper json) {
+        this.placement = placement;
+        this.orders = orders;
+        this.payments = payments;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** The answer to send: the first execution's, or a replay of it (same status, same bytes). */
+    public record Answer(int status, String body) {
+    }
+
+    public Answer checkout(CartOwner owner, String idempotencyKey, CheckoutRequest request) {
+        IdempotencyKeys.requireValid(idempotencyKey);
+        PaymentProvider payment = payments.of(request.paymentMethod());
+        if (!payment.available()) {
+            throw new ApiException(503, "payment_unavailable", "Payment unavailable",
+                    "Card payments are not configured; choose another payment method");
+        }
+        if (owner.isGuest() && (request.email() == null || request.email().isBlank())) {
+            throw ApiException.validation("email", "is required for guest checkout");
+        }
+        IdempotencyKeys.Claim claim = idempotency.claim(scope(owner), idempotencyKey, hash(request));
+        if (claim instanceof IdempotencyKeys.Replay replay) {
+            return new Answer(replay.status(), replay.body());
+        }
+        IdempotencyKeys.Owned owned = (IdempotencyKeys.Owned) claim;
+        try {
+            if (payment.provisionalHold().isEmpty()) {
+                // Nothing to start outside: the order and its recorded answer commit together.
+                return QuarkusTransaction.requiringNew()
+                        .call(() -> complete(owned, placement.place(owner, request, payment), null));
+            }
+            OrderDto order = QuarkusTransaction.requiringNew().call(() -> placement.place(owner, request, payment));
+            return startPayment(order, payment, owned);
+        } catch (RuntimeException e) {
+            idempotency.release(owned);
+            throw e;
+        }
+    }
+
+    /**
+     * The provider is called after the order (and its stock) committed, outside any transaction. If it fails, the
+     * order is cancelled at once and its stock returned, the key released, and the client told 503
+     * payment_unavailable: it may retry with the same key. Should this process die before either, the expiry
+     * sweep returns the stock once the provisional expiry passes.
+     */
+    private Answer startPayment(OrderDto order, PaymentProvider payment, IdempotencyKeys.Owned claim) {
+        PaymentProvider.Session session;
+        try {
+            session = payment.start(paymentRequest(order)).orElseThrow();
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Order placed = orders.lockForUpdate(order.id());
+                if (placed.status == OrderStatus.PENDING_PAYMENT) {
+                    orders.abandonPayment(placed, "system", "payment session could not be created");
+                }
+            });
+            throw e;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order placed = orders.lockForUpdate(order.id());
+            placed.paymentStarted(session.reference(), session.expiresAt());
+            return complete(claim, orders.dto(placed), session.redirectUrl());
+        });
+    }
+
+    /** Records the answer with the key, in the transaction of the work it describes. */
+    private Answer complete(IdempotencyKeys.Owned claim, OrderDto order, String redirectUrl) {
+        String body = write(new CheckoutResponse(order, new CheckoutResponse.CheckoutPayment(order.payment().provider(),
+                order.payment().status(), redirectUrl)));
+        idempotency.complete(claim, 201, body);
+        return new Answer(201, body);
+    }
+
+    /** The order's lines, and its shipping and tax as lines of their own, so the provider charges the order's total. */
+    private static PaymentProvider.Request paymentRequest(OrderDto order) {
+        List<PaymentProvider.Item> items = new ArrayList<>();
+        order.items().forEach(i -> items.add(new PaymentProvider.Item(i.name(), i.unitPriceCents(), i.quantity())));
+        if (order.shippingCents() > 0) {
+            items.add(new PaymentProvider.Item("Shipping", order.shippingCents(), 1));
+        }
+        if (order.taxCents() > 0) {
+            items.add(new PaymentProvider.Item("Tax", order.taxCents(), 1));
+        }
+        return new PaymentProvider.Request(order.id(), order.number(), order.email(), order.currency(), items);
+    }
+
+    /** Keys belong to a user, or to a guest cart (the hash of its cookie); two shoppers never share a key space. */
+    private static String scope(CartOwner owner) {
+        if (!owner.isGuest()) {
+            return "user:" + owner.userId();
+        }
+        return "guest:" + (SecureTokens.looksValid(owner.guestToken())
+                ? HexFormat.of().formatHex(SecureTokens.hash(owner.guestToken())) : "none");
+    }
+
+    private byte[] hash(CheckoutRequest request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
