@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -68,14 +67,13 @@ class StorefrontE2EIT {
     private static GreenMail smtp;
     private static HttpServer mailbox;
     private static String baseUrl;
+    private static String chromium;
 
     @BeforeAll
     static void startService() throws Exception {
         Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the app first (./mvnw verify does): " + jar);
-        String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-        assertTrue(new File(chromium).canExecute(),
-                "the browser tests need Debian's chromium at " + chromium + " (apt-get install chromium; .ci/run does)");
+        chromium = Chromium.executable();
         Files.createDirectories(TARGET.resolve("e2e"));
 
         stripe = new WireMockServer(WireMockConfiguration.options().dynamicPort().globalTemplating(true));
@@ -181,6 +179,7 @@ class StorefrontE2EIT {
         env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
         env.put("MAILBOX_URL", "http://127.0.0.1:" + mailbox.getAddress().getPort());
         env.put("CI", "true");
+        env.put("CHROMIUM_PATH", chromium);
         Process run = playwright.start();
         boolean finished = run.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
