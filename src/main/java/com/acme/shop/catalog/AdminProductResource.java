@@ -48,11 +48,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminProductResource {
 
-    private final ProductService products;
+    private final Products products;
     private final BulkProducts bulk;
     private final CsvImport csv;
 
-    AdminProductResource(ProductService products, BulkProducts bulk, CsvImport csv) {
+    AdminProductResource(Products products, BulkProducts bulk, CsvImport csv) {
         this.products = products;
         this.bulk = bulk;
         this.csv = csv;

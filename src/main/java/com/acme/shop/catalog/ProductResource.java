@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
-    private final ProductService products;
+    private final Products products;
 
-    ProductResource(ProductService products) {
+    ProductResource(Products products) {
         this.products = products;
     }
 
@@ -39,7 +39,7 @@ public class ProductResource {
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"},
                     pattern = "newest|price_asc|price_desc|name", defaultValue = "newest"))
-            @QueryParam("sort") @DefaultValue("newest") ProductService.Sort sort,
+            @QueryParam("sort") @DefaultValue("newest") Products.Sort sort,
             @Valid @BeanParam PageRequest page) {
         return products.listPublic(q, sort, page);
     }

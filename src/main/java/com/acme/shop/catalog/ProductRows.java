@@ -165,6 +165,11 @@ class ProductRows {
                 s -> bindRows(s, rows));
     }
 
+    /** The size of the active catalog, kept exact by triggers (V8), so a list page needs no count(*). */
+    long activeProductCount() {
+        return query("SELECT active_products FROM catalog_counter", s -> { }, rs -> rs.getLong("active_products")).get(0);
+    }
+
     // --- stock: the only statements anywhere that change a product's stock outside the catalog's own edits ---
 
     /**

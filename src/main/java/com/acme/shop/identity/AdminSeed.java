@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,10 +18,12 @@ public class AdminSeed {
 
     private final IdentityConfig config;
     private final PasswordHasher hasher;
+    private final IdentityRows rows;
 
-    AdminSeed(IdentityConfig config, PasswordHasher hasher) {
+    AdminSeed(IdentityConfig config, PasswordHasher hasher, IdentityRows rows) {
         this.config = config;
         this.hasher = hasher;
+        this.rows = rows;
     }
 
     @Transactional
@@ -35,17 +36,9 @@ public class AdminSeed {
         if (User.count("email", email) > 0) {
             return;
         }
-        int inserted = User.getEntityManager().createNativeQuery("""
-                INSERT INTO app_user (id, email, name, password_hash, role, created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, 'admin', now(), now())
-                ON CONFLICT (email) DO NOTHING
-                """)
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, email)
-                .setParameter(3, config.admin().name())
-                .setParameter(4, hasher.hash(config.admin().password().get()))
-                .executeUpdate();
-        if (inserted == 1) {
+        boolean inserted = rows.insertAdminIfAbsent(email, config.admin().name(),
+                hasher.hash(config.admin().password().get()));
+        if (inserted) {
             LOG.infof("Seeded the admin account %s", email);
         }
     }

@@ -32,17 +32,17 @@ public class AuthResource {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthResource.class);
 
-    private final AuthService auth;
+    private final Accounts accounts;
     private final AuthCookies cookies;
     private final AccessTokens accessTokens;
     private final Carts carts;
     private final GuestCartCookie guestCartCookie;
     private final PasswordResets resets;
 
-    AuthResource(AuthService auth, AuthCookies cookies, AccessTokens accessTokens, Carts carts,
+    AuthResource(Accounts accounts, AuthCookies cookies, AccessTokens accessTokens, Carts carts,
             GuestCartCookie guestCartCookie, PasswordResets resets) {
         this.resets = resets;
-        this.auth = auth;
+        this.accounts = accounts;
         this.cookies = cookies;
         this.accessTokens = accessTokens;
         this.carts = carts;
@@ -50,7 +50,7 @@ public class AuthResource {
     }
 
     /** Signs the session in: refresh cookie set, and a guest cart brought along merged into the user's cart. */
-    private RestResponse<AuthResponse> signedIn(RestResponse.Status status, AuthService.Session session, String guestCart) {
+    private RestResponse<AuthResponse> signedIn(RestResponse.Status status, Accounts.Session session, String guestCart) {
         RestResponse.ResponseBuilder<AuthResponse> response = RestResponse.ResponseBuilder
                 .create(status, session.response(accessTokens.ttlSeconds()))
                 .cookie(cookies.refresh(session.refreshToken()));
@@ -77,7 +77,7 @@ public class AuthResource {
     public RestResponse<AuthResponse> register(
             @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestCart,
             @Valid @NotNull RegisterRequest body) {
-        return signedIn(RestResponse.Status.CREATED, auth.register(body), guestCart);
+        return signedIn(RestResponse.Status.CREATED, accounts.register(body), guestCart);
     }
 
     @POST
@@ -90,7 +90,7 @@ public class AuthResource {
     public RestResponse<AuthResponse> login(
             @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestCart,
             @Valid @NotNull LoginRequest body) {
-        return signedIn(RestResponse.Status.OK, auth.login(body), guestCart);
+        return signedIn(RestResponse.Status.OK, accounts.login(body), guestCart);
     }
 
     @POST
@@ -103,7 +103,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "rate_limited")
     public RestResponse<AuthResponse> refresh(
             @Parameter(hidden = true) @CookieParam(AuthCookies.REFRESH) String refreshToken) {
-        AuthService.Session session = auth.refresh(refreshToken);
+        Accounts.Session session = accounts.refresh(refreshToken);
         return RestResponse.ResponseBuilder.ok(session.response(accessTokens.ttlSeconds()))
                 .cookie(cookies.refresh(session.refreshToken())).build();
     }
@@ -116,7 +116,7 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "429", description = "rate_limited")
     public RestResponse<Void> logout(@Parameter(hidden = true) @CookieParam(AuthCookies.REFRESH) String refreshToken) {
-        auth.logout(refreshToken);
+        accounts.logout(refreshToken);
         return RestResponse.ResponseBuilder.<Void>noContent().cookie(cookies.clearRefresh()).build();
     }
 

@@ -3,8 +3,8 @@ package com.acme.shop.identity;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,11 +15,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class GuestInvites {
 
-    private final EntityManager em;
+    private final IdentityRows rows;
     private final GuestOrderClaims claims;
 
-    GuestInvites(EntityManager em, GuestOrderClaims claims) {
-        this.em = em;
+    GuestInvites(IdentityRows rows, GuestOrderClaims claims) {
+        this.rows = rows;
         this.claims = claims;
     }
 
@@ -27,28 +27,22 @@ public class GuestInvites {
      * In the checkout's transaction: a new invite token for this address, or empty when it already has an
      * invite or an account.
      */
+    @Transactional(TxType.MANDATORY)
     public Optional<String> issue(String email) {
         if (User.count("email", email) > 0) {
             return Optional.empty();
         }
         String token = SecureTokens.newToken();
-        int created = em.createNativeQuery(
-                "INSERT INTO guest_invite (email, token_hash) VALUES (?1, ?2) ON CONFLICT (email) DO NOTHING")
-                .setParameter(1, email).setParameter(2, SecureTokens.hash(token)).executeUpdate();
-        return created == 1 ? Optional.of(token) : Optional.empty();
+        return rows.insertInviteIfAbsent(email, SecureTokens.hash(token)) ? Optional.of(token) : Optional.empty();
     }
 
     /** In the registration's transaction; a bad token fails the registration with 400 invalid_token. */
+    @Transactional(TxType.MANDATORY)
     void redeem(String token, String email, UUID userId) {
         if (!SecureTokens.looksValid(token)) {
             throw invalid();
         }
-        List<?> invited = em.createNativeQuery("""
-                UPDATE guest_invite SET redeemed_at = now(), redeemed_by = ?3
-                WHERE token_hash = ?1 AND email = ?2 AND redeemed_at IS NULL RETURNING email
-                """).setParameter(1, SecureTokens.hash(token)).setParameter(2, email).setParameter(3, userId)
-                .getResultList();
-        if (invited.isEmpty()) {
+        if (!rows.redeemInvite(SecureTokens.hash(token), email, userId)) {
             throw invalid();
         }
         claims.claim(email, userId);

@@ -16,11 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    private final AuthService auth;
+    private final Accounts accounts;
     private final JsonWebToken jwt;
 
-    MeResource(AuthService auth, JsonWebToken jwt) {
-        this.auth = auth;
+    MeResource(Accounts accounts, JsonWebToken jwt) {
+        this.accounts = accounts;
         this.jwt = jwt;
     }
 
@@ -28,6 +28,6 @@ public class MeResource {
     @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
     @Operation(operationId = "getMe", summary = "The signed-in user")
     public UserDto me() {
-        return auth.me(UUID.fromString(jwt.getSubject()));
+        return accounts.me(UUID.fromString(jwt.getSubject()));
     }
 }

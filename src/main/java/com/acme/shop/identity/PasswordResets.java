@@ -10,10 +10,8 @@ import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecureTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,16 +25,16 @@ public class PasswordResets {
     /** Mails per address per hour, so the form cannot be used to flood someone's inbox. */
     private static final int MAILS_PER_HOUR = 3;
 
-    private final EntityManager em;
+    private final IdentityRows rows;
     private final Mails mails;
     private final RateLimits rateLimits;
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
     private final PublicUrls urls;
 
-    PasswordResets(EntityManager em, Mails mails, RateLimits rateLimits, PasswordHasher hasher,
+    PasswordResets(IdentityRows rows, Mails mails, RateLimits rateLimits, PasswordHasher hasher,
             RefreshTokens refreshTokens, PublicUrls urls) {
-        this.em = em;
+        this.rows = rows;
         this.mails = mails;
         this.rateLimits = rateLimits;
         this.hasher = hasher;
@@ -53,9 +51,7 @@ public class PasswordResets {
         }
         QuarkusTransaction.requiringNew().run(() -> User.findByEmail(normalised).ifPresent(user -> {
             String token = SecureTokens.newToken();
-            em.createNativeQuery("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)")
-                    .setParameter(1, SecureTokens.hash(token)).setParameter(2, user.id)
-                    .setParameter(3, Instant.now().plus(VALIDITY)).executeUpdate();
+            rows.insertResetToken(SecureTokens.hash(token), user.id, Instant.now().plus(VALIDITY));
             mails.passwordReset(user.email, new MailMessages.PasswordReset(user.name,
                     urls.to("/reset-password?token=" + token)));
         }));
@@ -68,16 +64,8 @@ public class PasswordResets {
         }
         String hash = hasher.hash(newPassword);
         QuarkusTransaction.requiringNew().run(() -> {
-            List<?> used = em.createNativeQuery("""
-                    UPDATE password_reset_token SET used_at = now()
-                    WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > now() RETURNING user_id
-                    """).setParameter(1, SecureTokens.hash(token)).getResultList();
-            if (used.isEmpty()) {
-                throw invalid();
-            }
-            UUID userId = (UUID) used.get(0);
-            em.createNativeQuery("UPDATE password_reset_token SET used_at = now() WHERE user_id = ?1 AND used_at IS NULL")
-                    .setParameter(1, userId).executeUpdate();
+            UUID userId = rows.spendResetToken(SecureTokens.hash(token)).orElseThrow(PasswordResets::invalid);
+            rows.spendAllResetTokens(userId);
             User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", hash, Instant.now(), userId);
             refreshTokens.revokeAllOf(userId);
         });

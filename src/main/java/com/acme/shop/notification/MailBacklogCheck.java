@@ -1,7 +1,6 @@
 package com.acme.shop.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,24 +14,20 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class MailBacklogCheck implements HealthCheck {
 
-    private final EntityManager em;
+    private final OutboxRows rows;
 
-    MailBacklogCheck(EntityManager em) {
-        this.em = em;
+    MailBacklogCheck(OutboxRows rows) {
+        this.rows = rows;
     }
 
     @Override
     @Transactional
     public HealthCheckResponse call() {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'dead'),
-                       coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'pending')), 0)
-                FROM outbox_email
-                """).getSingleResult();
+        OutboxRows.Backlog backlog = rows.backlog();
         return HealthCheckResponse.named("Email outbox").up()
-                .withData("pending", ((Number) row[0]).longValue())
-                .withData("dead", ((Number) row[1]).longValue())
-                .withData("oldestPendingSeconds", ((Number) row[2]).longValue())
+                .withData("pending", backlog.pending())
+                .withData("dead", backlog.dead())
+                .withData("oldestPendingSeconds", backlog.oldestPendingSeconds())
                 .build();
     }
 }

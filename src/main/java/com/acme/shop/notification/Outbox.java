@@ -1,8 +1,8 @@
 package com.acme.shop.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.util.UUID;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 /**
  * Queues an email in the caller's transaction: it is sent if and only if the change that caused it commits,
@@ -12,13 +12,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager em;
+    private final OutboxRows rows;
 
-    Outbox(EntityManager em) {
-        this.em = em;
+    Outbox(OutboxRows rows) {
+        this.rows = rows;
     }
 
     /** @return false when a mail with this dedupe key was already queued */
+    @Transactional(TxType.MANDATORY)
     public boolean enqueue(String kind, String recipient, String payloadJson, String dedupeKey) {
         return insert(kind, recipient, payloadJson, dedupeKey, "pending");
     }
@@ -28,26 +29,23 @@ public class Outbox {
      * it is written now, with what only this moment knows (the guest's tracking token), and sent on
      * {@link #release}.
      */
+    @Transactional(TxType.MANDATORY)
     public boolean hold(String kind, String recipient, String payloadJson, String dedupeKey) {
         return insert(kind, recipient, payloadJson, dedupeKey, "held");
     }
 
+    @Transactional(TxType.MANDATORY)
     public void release(String dedupeKey) {
-        em.createNativeQuery("UPDATE outbox_email SET status = 'pending', next_attempt_at = now() "
-                + "WHERE dedupe_key = ?1 AND status = 'held'").setParameter(1, dedupeKey).executeUpdate();
+        rows.release(dedupeKey);
     }
 
     /** A held mail whose event will never come (the order was cancelled). */
+    @Transactional(TxType.MANDATORY)
     public void discard(String dedupeKey) {
-        em.createNativeQuery("DELETE FROM outbox_email WHERE dedupe_key = ?1 AND status = 'held'")
-                .setParameter(1, dedupeKey).executeUpdate();
+        rows.discardHeld(dedupeKey);
     }
 
     private boolean insert(String kind, String recipient, String payloadJson, String dedupeKey, String status) {
-        return em.createNativeQuery("""
-                INSERT INTO outbox_email (id, kind, recipient, payload, dedupe_key, status)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (dedupe_key) DO NOTHING
-                """).setParameter(1, UUID.randomUUID()).setParameter(2, kind).setParameter(3, recipient)
-                .setParameter(4, payloadJson).setParameter(5, dedupeKey).setParameter(6, status).executeUpdate() == 1;
+        return rows.insert(kind, recipient, payloadJson, dedupeKey, status);
     }
 }

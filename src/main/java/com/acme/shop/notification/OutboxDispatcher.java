@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.MailTemplate;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
@@ -28,23 +27,20 @@ public class OutboxDispatcher {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-    private final EntityManager em;
+    private final OutboxRows rows;
     private final MailConfig config;
     private final ObjectMapper json;
     private final Counter sent;
     private final Counter failed;
     private final Counter dead;
 
-    OutboxDispatcher(EntityManager em, MailConfig config, ObjectMapper json, MeterRegistry metrics) {
-        this.em = em;
+    OutboxDispatcher(OutboxRows rows, MailConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.rows = rows;
         this.config = config;
         this.json = json;
         this.sent = metrics.counter("shop.email.sent");
         this.failed = metrics.counter("shop.email.failed");
         this.dead = metrics.counter("shop.email.dead");
-    }
-
-    record Claimed(UUID id, String kind, String recipient, String payload, int attempts) {
     }
 
     @Scheduled(every = "${shop.mail.poll-interval:5s}", delayed = "10s",
@@ -56,10 +52,10 @@ public class OutboxDispatcher {
     /** Sends every due mail; answers how many were delivered. */
     public int dispatch() {
         int delivered = 0;
-        List<Claimed> batch;
+        List<OutboxRows.Claimed> batch;
         do {
             batch = claim();
-            for (Claimed mail : batch) {
+            for (OutboxRows.Claimed mail : batch) {
                 if (send(mail)) {
                     delivered++;
                 }
@@ -69,19 +65,11 @@ public class OutboxDispatcher {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @SuppressWarnings("unchecked")
-    List<Claimed> claim() {
-        List<Object[]> rows = em.createNativeQuery("""
-                UPDATE outbox_email SET attempts = attempts + 1, next_attempt_at = now() + ?2 * interval '1 millisecond'
-                WHERE id IN (SELECT id FROM outbox_email WHERE status = 'pending' AND next_attempt_at <= now()
-                             ORDER BY next_attempt_at LIMIT ?1 FOR UPDATE SKIP LOCKED)
-                RETURNING id, kind, recipient, payload, attempts
-                """).setParameter(1, config.batchSize()).setParameter(2, config.lease().toMillis()).getResultList();
-        return rows.stream().map(r -> new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).intValue())).toList();
+    List<OutboxRows.Claimed> claim() {
+        return rows.claimDue(config.batchSize(), config.lease());
     }
 
-    private boolean send(Claimed mail) {
+    private boolean send(OutboxRows.Claimed mail) {
         try {
             template(mail).to(mail.recipient()).send().await().atMost(SEND_TIMEOUT);
             markSent(mail.id());
@@ -103,7 +91,7 @@ public class OutboxDispatcher {
         }
     }
 
-    private MailTemplate.MailTemplateInstance template(Claimed mail) {
+    private MailTemplate.MailTemplateInstance template(OutboxRows.Claimed mail) {
         try {
             return switch (mail.kind()) {
                 case MailMessages.ORDER_CONFIRMATION -> {
@@ -132,15 +120,11 @@ public class OutboxDispatcher {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void markSent(UUID id) {
-        em.createNativeQuery("UPDATE outbox_email SET status = 'sent', sent_at = now(), payload = '{}', "
-                + "last_error = NULL WHERE id = ?1").setParameter(1, id).executeUpdate();
+        rows.markSent(id);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void markFailed(UUID id, boolean giveUp, Duration retryIn, String error) {
-        em.createNativeQuery("UPDATE outbox_email SET status = ?2, next_attempt_at = now() + ?3 * interval '1 millisecond', "
-                + "last_error = ?4 WHERE id = ?1").setParameter(1, id).setParameter(2, giveUp ? "dead" : "pending")
-                .setParameter(3, retryIn.toMillis()).setParameter(4, error.length() > 1000 ? error.substring(0, 1000) : error)
-                .executeUpdate();
+        rows.markFailed(id, giveUp, retryIn, error);
     }
 }

@@ -3,7 +3,7 @@ package com.acme.shop.ordering;
 import com.acme.shop.cart.CartOwner;
 import com.acme.shop.cart.Carts;
 import com.acme.shop.catalog.Stock;
-import com.acme.shop.identity.AuthService;
+import com.acme.shop.identity.Accounts;
 import com.acme.shop.ordering.dto.CheckoutRequest;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.payment.PaymentProvider;
@@ -39,10 +39,10 @@ public class OrderPlacement {
     private final OrderRows rows;
     private final Orders orders;
     private final OrderMails mails;
-    private final AuthService accounts;
+    private final Accounts accounts;
 
     OrderPlacement(EntityManager em, Carts carts, Stock stock, Pricing pricing, StoreConfig store, OrderRows rows,
-            Orders orders, OrderMails mails, AuthService accounts) {
+            Orders orders, OrderMails mails, Accounts accounts) {
         this.em = em;
         this.carts = carts;
         this.stock = stock;

@@ -7,8 +7,8 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -24,13 +24,13 @@ public class StripeWebhooks {
     private static final Logger LOG = Logger.getLogger(StripeWebhooks.class);
 
     private final StripeConfig config;
-    private final EntityManager em;
+    private final PaymentRows rows;
     private final PaymentOutcomes outcomes;
     private final ObjectMapper json;
 
-    StripeWebhooks(StripeConfig config, EntityManager em, PaymentOutcomes outcomes, ObjectMapper json) {
+    StripeWebhooks(StripeConfig config, PaymentRows rows, PaymentOutcomes outcomes, ObjectMapper json) {
         this.config = config;
-        this.em = em;
+        this.rows = rows;
         this.outcomes = outcomes;
         this.json = json;
     }
@@ -54,10 +54,7 @@ public class StripeWebhooks {
     }
 
     private void apply(String eventId, String type, JsonNode object) {
-        int recorded = em.createNativeQuery(
-                "INSERT INTO stripe_event (id, type) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, type).executeUpdate();
-        if (recorded == 0) {
+        if (!rows.recordEvent(eventId, type)) {
             LOG.debugf("Stripe event %s already processed", eventId);
             return;
         }
@@ -83,15 +80,15 @@ public class StripeWebhooks {
         }
     }
 
-    private static java.util.Optional<UUID> orderId(JsonNode session) {
+    private static Optional<UUID> orderId(JsonNode session) {
         String id = text(session.path("metadata"), "orderId");
         if (id == null) {
             id = text(session, "client_reference_id");
         }
         try {
-            return id == null ? java.util.Optional.empty() : java.util.Optional.of(UUID.fromString(id));
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

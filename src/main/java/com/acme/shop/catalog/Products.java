@@ -26,7 +26,7 @@ import java.util.UUID;
 
 /** Product reads for the storefront and the back office, and single-product writes. */
 @ApplicationScoped
-public class ProductService {
+public class Products {
 
     /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */
     private static final int SLUG_ATTEMPTS = 20;
@@ -36,7 +36,7 @@ public class ProductService {
     private final ProductRows rows;
     private final Audit audit;
 
-    ProductService(EntityManager em, StoreConfig store, ProductRows rows, Audit audit) {
+    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit) {
         this.em = em;
         this.store = store;
         this.rows = rows;
@@ -67,8 +67,7 @@ public class ProductService {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
             List<Product> items = em.createQuery("select p from Product p where p.active = true order by " + sort.orderBy,
                     Product.class).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-            long total = ((Number) em.createNativeQuery("SELECT active_products FROM catalog_counter")
-                    .getSingleResult()).longValue();
+            long total = rows.activeProductCount();
             return Page.of(items.stream().map(this::dto).toList(), page, total);
         }
         return page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",

@@ -23,7 +23,7 @@ import java.util.UUID;
  * milliseconds and must not hold a database connection while it does.
  */
 @ApplicationScoped
-public class AuthService {
+public class Accounts {
 
     static final String LOGIN_FAILURES = "login-failures";
 
@@ -34,7 +34,7 @@ public class AuthService {
     private final RateLimitConfig limits;
     private final GuestInvites invites;
 
-    AuthService(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
+    Accounts(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
             RateLimitConfig limits, GuestInvites invites) {
         this.invites = invites;
         this.hasher = hasher;
