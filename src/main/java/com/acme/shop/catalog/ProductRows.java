@@ -208,6 +208,14 @@ class ProductRows {
                 });
     }
 
+    /** Active products with at most {@code threshold} units, the fewest first. */
+    List<Stock.Low> lowStock(int threshold, int limit) {
+        return query("SELECT id, name, stock FROM product WHERE active AND stock <= ? ORDER BY stock, id LIMIT ?", s -> {
+            s.setInt(1, threshold);
+            s.setInt(2, limit);
+        }, rs -> new Stock.Low(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("stock")));
+    }
+
     /** The products a cart shows, with what can still be bought of each (0 once archived). */
     Map<UUID, Stock.Item> stockItems(Collection<UUID> ids) {
         Map<UUID, Stock.Item> found = new HashMap<>();

@@ -42,6 +42,10 @@ public class Stock {
             int available) {
     }
 
+    /** An active product about to run out. */
+    public record Low(UUID productId, String name, int stock) {
+    }
+
     /** Takes the units if an active product has them; empty (and nothing changed) otherwise. */
     @Transactional(TxType.MANDATORY)
     public Optional<Taken> take(UUID productId, int quantity) {
@@ -86,6 +90,11 @@ public class Stock {
     /** The products of a cart, by id; ids of products that do not exist are left out. */
     public Map<UUID, Item> items(Collection<UUID> productIds) {
         return rows.stockItems(productIds);
+    }
+
+    /** Active products with at most {@code threshold} units, the fewest first (the admin overview). */
+    public List<Low> low(int threshold, int limit) {
+        return rows.lowStock(threshold, limit);
     }
 
     private static SortedMap<UUID, Integer> byProduct(List<Line> lines) {
