@@ -15,19 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.acme.shop.ordering.StripeExpirySweep;
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Parallel;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,20 +127,9 @@ class StripePaymentsTest {
         String id = stripeOrder(1);
         String payload = StripeStub.event("evt_" + UUID.randomUUID(), "checkout.session.completed",
                 StripeStub.session(id, "paid", "pi_" + UUID.randomUUID()));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return deliver(payload).statusCode();
-            }));
+        for (int status : Parallel.run(10, i -> () -> deliver(payload).statusCode())) {
+            assertEquals(200, status);
         }
-        start.countDown();
-        for (Future<Integer> result : results) {
-            assertEquals(200, result.get());
-        }
-        pool.shutdown();
         Map<String, Object> paid = order(id);
         assertEquals("PAID", paid.get("status"));
         assertEquals(1L, count("SELECT count(*) FROM order_status_change WHERE order_id = ?::uuid AND to_status = 'PAID'", id));
