@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.acme.shop.ordering.StripeExpirySweep;
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Db;
 import com.acme.shop.support.Parallel;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class StripePaymentsTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @Inject
     StripeExpirySweep sweep;
@@ -76,22 +76,6 @@ class StripePaymentsTest {
         return admin.as().get("/api/v1/admin/products/" + product).path("stock");
     }
 
-    private long count(String sql, String arg) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
     @Test
     void checkoutCreatesASessionCarryingTheOrderAndAnIdempotencyKey() {
         Response placed = stripeCheckout("stripe@example.com", 2);
@@ -132,8 +116,8 @@ class StripePaymentsTest {
         }
         Map<String, Object> paid = order(id);
         assertEquals("PAID", paid.get("status"));
-        assertEquals(1L, count("SELECT count(*) FROM order_status_change WHERE order_id = ?::uuid AND to_status = 'PAID'", id));
-        assertEquals(1L, count("SELECT count(*) FROM outbox_email WHERE dedupe_key = 'order_confirmation:' || ? AND status = 'pending'", id));
+        assertEquals(1L, db.count("SELECT count(*) FROM order_status_change WHERE order_id = ?::uuid AND to_status = 'PAID'", id));
+        assertEquals(1L, db.count("SELECT count(*) FROM outbox_email WHERE dedupe_key = 'order_confirmation:' || ? AND status = 'pending'", id));
     }
 
     @Test
@@ -214,7 +198,7 @@ class StripePaymentsTest {
     @Test
     void theSweepCancelsExpiredSessionsWithoutAWebhookAndALatePaymentTakesTheStockBack() throws Exception {
         String id = stripeOrder(4);
-        execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = '" + id + "'");
+        db.execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = ?::uuid", id);
         sweep.sweep();
         assertEquals("CANCELLED", order(id).get("status"));
         assertEquals(10, stock());
@@ -228,7 +212,7 @@ class StripePaymentsTest {
     @Test
     void aLatePaymentWhoseStockIsGoneIsRefundedThroughStripe() throws Exception {
         String id = stripeOrder(4);
-        execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = '" + id + "'");
+        db.execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = ?::uuid", id);
         sweep.sweep();
         admin.as().body(Map.of("stock", 1)).patch("/api/v1/admin/products/" + product).then().statusCode(200);
         deliver(StripeStub.event("evt_" + UUID.randomUUID(), "checkout.session.completed",
