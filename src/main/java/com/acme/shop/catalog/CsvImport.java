@@ -1,8 +1,10 @@
 package com.acme.shop.catalog;
 
+import static com.acme.shop.catalog.CsvFields.COLUMNS;
+import static com.acme.shop.catalog.CsvFields.blankToNull;
+
 import com.acme.shop.catalog.dto.ImportResult;
 import com.acme.shop.catalog.dto.ProductCreate;
-import com.acme.shop.catalog.dto.ProductRules;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.UniqueViolations;
@@ -16,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,11 +43,7 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class CsvImport {
 
-    static final List<String> COLUMNS = List.of("sku", "name", "slug", "description", "price", "stock", "active", "image_url");
     private static final int CHUNK = 1000;
-    private static final Pattern PRICE = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private final ProductRows rows;
     private final Validator validator;
@@ -97,7 +92,7 @@ public class CsvImport {
             try (Reader reader = utf8(body);
                     CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                             .setAllowMissingColumnNames(true).get().parse(reader)) {
-                if (!headerIsValid(parser.getHeaderNames())) {
+                if (!CsvFields.headerIsValid(parser.getHeaderNames())) {
                     throw BulkValidation.failed(List.of(com.acme.shop.platform.FieldError.atLine(1, "header",
                             "must be exactly the columns " + String.join(",", COLUMNS))));
                 }
@@ -140,50 +135,27 @@ public class CsvImport {
                 return;
             }
             boolean ok = true;
-            Long priceCents = null;
-            String price = record.get("price").trim();
-            if (PRICE.matcher(price).matches()) {
-                priceCents = new BigDecimal(price).movePointRight(2).longValueExact();
-                if (priceCents > ProductRules.MAX_PRICE_CENTS) {
-                    ok = fail(line, "price", "is too large");
-                }
-            } else if (price.isEmpty()) {
-                ok = fail(line, "price", "must not be empty");
-            } else if (price.startsWith("-") && DECIMAL.matcher(price).matches()) {
-                ok = fail(line, "price", "must be 0 or more");
-            } else if (DECIMAL.matcher(price).matches()) {
-                ok = fail(line, "price", "must have at most two decimals");
-            } else {
-                ok = fail(line, "price", "must be a decimal number in major units, like 12.34");
+            CsvFields.Parsed<Long> price = CsvFields.priceCents(record.get("price"));
+            if (!price.ok()) {
+                ok = fail(line, "price", price.problem());
             }
-            Integer stock = null;
-            String stockText = record.get("stock").trim();
-            if (INTEGER.matcher(stockText).matches() && stockText.length() <= 11) {
-                long value = Long.parseLong(stockText);
-                if (value < 0) {
-                    ok = fail(line, "stock", "must be 0 or more");
-                } else if (value > ProductRules.MAX_STOCK) {
-                    ok = fail(line, "stock", "is too large");
-                } else {
-                    stock = (int) value;
-                }
-            } else {
-                ok = fail(line, "stock", "must be a whole number");
+            CsvFields.Parsed<Integer> stockField = CsvFields.stock(record.get("stock"));
+            if (!stockField.ok()) {
+                ok = fail(line, "stock", stockField.problem());
             }
-            Boolean active = switch (record.get("active").trim().toLowerCase(Locale.ROOT)) {
-                case "", "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> null;
-            };
-            if (active == null) {
-                ok = fail(line, "active", "must be true, false or empty");
+            CsvFields.Parsed<Boolean> activeField = CsvFields.active(record.get("active"));
+            if (!activeField.ok()) {
+                ok = fail(line, "active", activeField.problem());
             }
+            Long priceCents = price.value();
+            Integer stock = stockField.value();
+            Boolean active = activeField.value();
             ProductCreate product = new ProductCreate(record.get("sku").trim(), blankToNull(record.get("slug").trim()),
                     record.get("name").trim(), blankToNull(record.get("description")),
                     priceCents == null ? 0L : priceCents, stock == null ? 0 : stock, active,
                     blankToNull(record.get("image_url").trim()));
             for (ConstraintViolation<ProductCreate> violation : validator.validate(product)) {
-                ok = fail(line, csvField(violation.getPropertyPath().toString()), violation.getMessage());
+                ok = fail(line, CsvFields.column(violation.getPropertyPath().toString()), violation.getMessage());
             }
             if (!product.sku().isEmpty()) {
                 Long first = skuLines.putIfAbsent(product.sku(), line);
@@ -252,23 +224,6 @@ public class CsvImport {
             problems.atLine(line, field, message);
             return false;
         }
-    }
-
-    private static boolean headerIsValid(List<String> header) {
-        List<String> names = header.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-        return names.size() == COLUMNS.size() && new HashSet<>(names).equals(new HashSet<>(COLUMNS));
-    }
-
-    private static String csvField(String property) {
-        return switch (property) {
-            case "priceCents" -> "price";
-            case "imageUrl" -> "image_url";
-            default -> property;
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     /** Strict UTF-8 (bad bytes are an error, not replacement characters), with a leading BOM skipped. */

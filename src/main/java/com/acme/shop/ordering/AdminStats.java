@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admin overview, in five statements whatever the period: totals of the period and of the one before (one
+ * The admin overview, in six statements whatever the period (one sets the transaction's work_mem): totals of the period and of the one before (one
  * scan), the series, the best sellers, what waits for action, and the catalog's low stock. Periods are whole
  * UTC days, {@code to} inclusive.
  */
@@ -86,6 +86,7 @@ public class AdminStats {
         }
         Instant start = startOf(first);
         Instant end = startOf(last.plusDays(1));
+        rows.roomForAggregates();
         Map<Boolean, OrderRows.PeriodTotals> totals = rows.paidTotals(startOf(first.minusDays(days)), start, end);
         OrderRows.Waiting waiting = rows.waiting();
         return new AdminStatsDto(store.currency(), first, last, unit.value(),

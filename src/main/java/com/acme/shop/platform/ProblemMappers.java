@@ -206,7 +206,8 @@ public class ProblemMappers {
         return out.length() > 0 ? out.toString() : (parameter == null ? "body" : parameter);
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
+    /** Jackson's path to a bad value -> {@code items[0].quantity}. */
+    static String jsonPath(List<JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {

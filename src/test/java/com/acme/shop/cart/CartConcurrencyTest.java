@@ -4,37 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CartConcurrencyTest {
 
     private static List<Integer> parallelAdds(Api.Session customer, String productId, int parallel) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return customer.as().body(Map.of("productId", productId, "quantity", 1)).post("/api/v1/cart/items")
-                        .statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get());
-        }
-        pool.shutdown();
-        return statuses;
+        return Parallel.run(parallel, i -> () -> customer.as().body(Map.of("productId", productId, "quantity", 1))
+                .post("/api/v1/cart/items").statusCode());
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -25,7 +25,7 @@ class CartMergeTest {
     Carts carts;
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     private static String guestCart(Map<String, Integer> lines) {
         String cookie = null;
@@ -96,10 +96,8 @@ class CartMergeTest {
     void idleGuestCartsArePurged() throws Exception {
         String product = Catalog.create(Api.admin(), "Forgotten", 100, 5);
         String cookie = guestCart(Map.of(product, 1));
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE cart SET updated_at = now() - interval '90 days' WHERE user_id IS NULL "
-                    + "AND id IN (SELECT cart_id FROM cart_line WHERE product_id = '" + product + "')");
-        }
+        db.execute("UPDATE cart SET updated_at = now() - interval '90 days' WHERE user_id IS NULL "
+                + "AND id IN (SELECT cart_id FROM cart_line WHERE product_id = ?::uuid)", product);
         carts.purgeIdleGuestCarts();
         json().cookie("cart_token", cookie).get("/api/v1/cart").then().body("items", empty());
     }

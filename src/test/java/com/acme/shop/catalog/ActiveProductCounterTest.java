@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -18,18 +18,11 @@ import org.junit.jupiter.api.Test;
 class ActiveProductCounterTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
-    private long query(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void assertCounterExact() throws Exception {
-        long counted = query("SELECT count(*) FROM product WHERE active");
-        assertEquals(counted, query("SELECT active_products FROM catalog_counter"));
+    private void assertCounterExact() {
+        long counted = db.count("SELECT count(*) FROM product WHERE active");
+        assertEquals(counted, db.count("SELECT active_products FROM catalog_counter"));
         assertEquals(counted, ((Number) json().get("/api/v1/products").path("totalItems")).longValue());
     }
 

@@ -4,7 +4,7 @@ import static com.acme.shop.support.Api.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +25,11 @@ class IpRateLimitTest {
     }
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @BeforeEach
-    void forgetEarlierTestsTraffic() throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM rate_limit_counter WHERE bucket LIKE 'ip:%'");
-        }
+    void forgetEarlierTestsTraffic() {
+        db.execute("DELETE FROM rate_limit_counter WHERE bucket LIKE 'ip:%'");
     }
 
     @Test

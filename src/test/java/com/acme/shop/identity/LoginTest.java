@@ -9,15 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -99,30 +95,9 @@ class LoginTest {
         String email = uniqueEmail();
         register(email, Api.PASSWORD, "Target").then().statusCode(201);
         int parallel = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            int n = i;
-            results.add(pool.submit(() -> {
-                start.await();
-                return login(email, "parallel guess " + n).statusCode();
-            }));
-        }
-        start.countDown();
-        int checked = 0;
-        int limited = 0;
-        for (Future<Integer> result : results) {
-            int status = result.get();
-            if (status == 401) {
-                checked++;
-            } else if (status == 429) {
-                limited++;
-            }
-        }
-        pool.shutdown();
-        assertEquals(5, checked, "password checks allowed");
-        assertEquals(parallel - 5, limited);
+        List<Integer> statuses = Parallel.run(parallel, n -> () -> login(email, "parallel guess " + n).statusCode());
+        assertEquals(5, statuses.stream().filter(s -> s == 401).count(), "password checks allowed");
+        assertEquals(parallel - 5, statuses.stream().filter(s -> s == 429).count());
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.notification.OutboxDispatcher;
 import com.acme.shop.support.Api;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +30,7 @@ class PasswordResetTest {
     OutboxDispatcher dispatcher;
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     private String requestToken(String email) {
         json().body(Map.of("email", email)).post("/api/v1/auth/password-reset").then().statusCode(202);
@@ -72,10 +72,8 @@ class PasswordResetTest {
     void expiredUnknownAndMalformedTokensAreInvalid() throws Exception {
         Api.Session customer = Api.newCustomer();
         String token = requestToken(customer.email());
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeUpdate("UPDATE password_reset_token SET created_at = now() - interval '2 hours', "
-                    + "expires_at = now() - interval '1 hour' WHERE user_id = '" + customer.userId() + "'");
-        }
+        db.execute("UPDATE password_reset_token SET created_at = now() - interval '2 hours', "
+                + "expires_at = now() - interval '1 hour' WHERE user_id = ?::uuid", customer.userId());
         json().body(Map.of("token", token, "password", "a brand new password")).post("/api/v1/auth/password-reset/confirm")
                 .then().statusCode(400).body("code", equalTo("invalid_token"));
         json().body(Map.of("token", "A".repeat(43), "password", "a brand new password"))

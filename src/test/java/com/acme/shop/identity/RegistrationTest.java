@@ -14,16 +14,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -73,30 +68,9 @@ class RegistrationTest {
     void concurrentRegistrationsOfOneEmailCreateOneAccount() throws Exception {
         String email = uniqueEmail();
         int parallel = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            Callable<Integer> call = () -> {
-                start.await();
-                return register(email, Api.PASSWORD, "Racer").statusCode();
-            };
-            results.add(pool.submit(call));
-        }
-        start.countDown();
-        int created = 0;
-        int taken = 0;
-        for (Future<Integer> result : results) {
-            int status = result.get();
-            if (status == 201) {
-                created++;
-            } else if (status == 409) {
-                taken++;
-            }
-        }
-        pool.shutdown();
-        assertEquals(1, created);
-        assertEquals(parallel - 1, taken);
+        List<Integer> statuses = Parallel.run(parallel, i -> () -> register(email, Api.PASSWORD, "Racer").statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count());
+        assertEquals(parallel - 1, statuses.stream().filter(s -> s == 409).count());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Db;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ class MailContentTest {
     OutboxDispatcher dispatcher;
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    Db db;
 
     Api.Session admin;
 
@@ -99,14 +100,8 @@ class MailContentTest {
         com.acme.shop.support.Api.json().body(Map.of("email", email)).post("/api/v1/auth/password-reset").then().statusCode(202);
         dispatcher.dispatch();
         assertEquals(1, mailbox.getMailsSentTo(email).size());
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT status, payload FROM outbox_email WHERE recipient = ?")) {
-            s.setString(1, email);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                assertEquals("sent", rs.getString(1));
-                assertEquals("{}", rs.getString(2), "the reset token does not outlive its delivery");
-            }
-        }
+        Map<String, Object> outbox = db.row("SELECT status, payload FROM outbox_email WHERE recipient = ?", email);
+        assertEquals("sent", outbox.get("status"));
+        assertEquals("{}", outbox.get("payload"), "the reset token does not outlive its delivery");
     }
 }

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
+import com.acme.shop.support.Db;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -44,7 +44,7 @@ class SmtpDeliveryTest {
     OutboxDispatcher dispatcher;
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     GreenMail smtp;
 
@@ -53,7 +53,7 @@ class SmtpDeliveryTest {
         smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // Earlier tests' mails are not this test's business.
-        execute("UPDATE outbox_email SET status = 'sent' WHERE status = 'pending'");
+        db.execute("UPDATE outbox_email SET status = 'sent' WHERE status = 'pending'");
     }
 
     @AfterEach
@@ -61,20 +61,8 @@ class SmtpDeliveryTest {
         smtp.stop();
     }
 
-    private void execute(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
-    private String status(String recipient) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT status FROM outbox_email WHERE recipient = ?")) {
-            s.setString(1, recipient);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+    private String status(String recipient) {
+        return db.value("SELECT status FROM outbox_email WHERE recipient = ?", recipient);
     }
 
     /** An account asks for a password reset: one mail in the outbox. */

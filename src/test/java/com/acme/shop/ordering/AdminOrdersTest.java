@@ -14,11 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class AdminOrdersTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     Api.Session admin;
 
@@ -43,16 +44,8 @@ class AdminOrdersTest {
                 .then().statusCode(201).extract().path("order.id");
     }
 
-    private long outboxRows(String kind, String orderId) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT count(*) FROM outbox_email WHERE kind = ? AND dedupe_key = ?")) {
-            s.setString(1, kind);
-            s.setString(2, kind + ":" + orderId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long outboxRows(String kind, String orderId) {
+        return db.count("SELECT count(*) FROM outbox_email WHERE kind = ? AND dedupe_key = ?", kind, kind + ":" + orderId);
     }
 
     @Test
@@ -133,29 +126,17 @@ class AdminOrdersTest {
     void everyAdminChangeIsAudited() throws Exception {
         String id = guestOrder(Api.uniqueEmail(), 5, 1);
         admin.as().body(Map.of("status", "PAID")).patch("/api/v1/admin/orders/" + id + "/status").then().statusCode(200);
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT actor, action, before, after FROM admin_audit WHERE entity_id = ? ORDER BY at")) {
-            s.setString(1, id);
-            try (var rs = s.executeQuery()) {
-                org.junit.jupiter.api.Assertions.assertTrue(rs.next());
-                assertEquals(Api.ADMIN_EMAIL, rs.getString(1));
-                assertEquals("order.status_changed", rs.getString(2));
-                org.junit.jupiter.api.Assertions.assertTrue(rs.getString(3).contains("PENDING_PAYMENT"));
-                org.junit.jupiter.api.Assertions.assertTrue(rs.getString(4).contains("PAID"));
-            }
-        }
+        List<Map<String, Object>> audits = db.rows(
+                "SELECT actor, action, before, after FROM admin_audit WHERE entity_id = ? ORDER BY at", id);
+        org.junit.jupiter.api.Assertions.assertTrue(!audits.isEmpty());
+        Map<String, Object> audit = audits.get(0);
+        assertEquals(Api.ADMIN_EMAIL, audit.get("actor"));
+        assertEquals("order.status_changed", audit.get("action"));
+        org.junit.jupiter.api.Assertions.assertTrue(((String) audit.get("before")).contains("PENDING_PAYMENT"));
+        org.junit.jupiter.api.Assertions.assertTrue(((String) audit.get("after")).contains("PAID"));
         String product = Catalog.create(admin, "Audited", 100, 1);
         admin.as().body(Map.of("priceCents", 150)).patch("/api/v1/admin/products/" + product).then().statusCode(200);
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT action FROM admin_audit WHERE entity_id = ? ORDER BY at")) {
-            s.setString(1, product);
-            try (var rs = s.executeQuery()) {
-                java.util.List<String> actions = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    actions.add(rs.getString(1));
-                }
-                assertEquals(java.util.List.of("product.created", "product.updated"), actions);
-            }
-        }
+        List<String> actions = db.values("SELECT action FROM admin_audit WHERE entity_id = ? ORDER BY at", product);
+        assertEquals(List.of("product.created", "product.updated"), actions);
     }
 }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class AdminStatsTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     static Api.Session admin;
     static String productA;
@@ -41,7 +41,7 @@ class AdminStatsTest {
 
     /** Once for the class, but after Quarkus has started (REST Assured knows its port only then). */
     @BeforeEach
-    void placeOrders() throws Exception {
+    void placeOrders() {
         if (admin != null) {
             return;
         }
@@ -141,7 +141,7 @@ class AdminStatsTest {
     }
 
     @Test
-    void lowStockAndWaitingOrdersAreAsTheDatabaseHasThemNow() throws Exception {
+    void lowStockAndWaitingOrdersAreAsTheDatabaseHasThemNow() {
         String scarce = Catalog.create(admin, "Stats scarce", 500, 0);
         JsonPath stats = stats("from=2001-03-01&to=2001-03-31");
         List<Integer> stocks = stats.getList("lowStock.stock");
@@ -210,19 +210,12 @@ class AdminStatsTest {
         admin.as().body(change).patch("/api/v1/admin/orders/" + order + "/status").then().statusCode(200);
     }
 
-    private void placedAt(String order, String instant) throws Exception {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("UPDATE customer_order SET created_at = ? WHERE id = ?::uuid")) {
-            s.setTimestamp(1, Timestamp.from(Instant.parse(instant)));
-            s.setString(2, order);
-            assertEquals(1, s.executeUpdate());
-        }
+    private void placedAt(String order, String instant) {
+        assertEquals(1, db.execute("UPDATE customer_order SET created_at = ? WHERE id = ?::uuid",
+                Timestamp.from(Instant.parse(instant)), order));
     }
 
-    private long count(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(String sql) {
+        return db.count(sql);
     }
 }

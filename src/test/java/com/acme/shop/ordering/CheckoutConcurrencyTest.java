@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -18,33 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CheckoutConcurrencyTest {
-
-    private static List<Response> inParallel(List<Callable<Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> futures = new ArrayList<>();
-        for (Callable<Response> call : calls) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> future : futures) {
-            responses.add(future.get());
-        }
-        pool.shutdown();
-        return responses;
-    }
 
     @Test
     void checkoutNeverOversellsUnderContention() throws Exception {
@@ -55,7 +33,7 @@ class CheckoutConcurrencyTest {
             String cart = guestCartWith(product, 1);
             calls.add(() -> guestCheckout(cart, newKey(), checkoutBody("buyer@example.com")));
         }
-        List<Response> responses = inParallel(calls);
+        List<Response> responses = Parallel.run(calls);
         long placed = responses.stream().filter(r -> r.statusCode() == 201).count();
         long refused = responses.stream().filter(r -> r.statusCode() == 409
                 && "insufficient_stock".equals(r.path("code"))).count();
@@ -75,7 +53,7 @@ class CheckoutConcurrencyTest {
         for (int i = 0; i < 20; i++) {
             calls.add(() -> checkoutAs(customer, key, checkoutBody(null)));
         }
-        List<Response> responses = inParallel(calls);
+        List<Response> responses = Parallel.run(calls);
         Set<String> orderIds = new HashSet<>();
         for (Response response : responses) {
             assertTrue(response.statusCode() == 201

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
 import com.acme.shop.ordering.dto.StatusChangeRequest;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class CheckoutTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @Inject
     AdminOrders orders;
@@ -46,16 +46,10 @@ class CheckoutTest {
         return admin.as().get("/api/v1/admin/products/" + productId).path("stock");
     }
 
-    private String trackingTokenOf(String orderId) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
-                "SELECT payload FROM outbox_email WHERE dedupe_key = ?")) {
-            s.setString(1, "order_confirmation:" + orderId);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                String url = io.restassured.path.json.JsonPath.from(rs.getString(1)).getString("trackingUrl");
-                return url.substring(url.lastIndexOf('/') + 1);
-            }
-        }
+    private String trackingTokenOf(String orderId) {
+        String payload = db.value("SELECT payload FROM outbox_email WHERE dedupe_key = ?", "order_confirmation:" + orderId);
+        String url = io.restassured.path.json.JsonPath.from(payload).getString("trackingUrl");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Test

@@ -10,15 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,26 +75,15 @@ class RefundsTest {
     void racingRefundsCannotTogetherExceedTheTotal() throws Exception {
         String id = paidOrder();
         int parallel = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return refund(id, Map.of("amountCents", 3000)).statusCode();
-            }));
-        }
-        start.countDown();
+        List<Integer> statuses = Parallel.run(parallel, i -> () -> refund(id, Map.of("amountCents", 3000)).statusCode());
         int succeeded = 0;
-        for (Future<Integer> result : results) {
-            int status = result.get();
+        for (int status : statuses) {
             if (status == 201) {
                 succeeded++;
             } else {
                 assertEquals(422, status);
             }
         }
-        pool.shutdown();
         assertEquals(1, succeeded);
         admin.as().get("/api/v1/admin/orders/" + id).then().body("refundedCents", equalTo(3000));
     }

@@ -15,19 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.acme.shop.ordering.StripeExpirySweep;
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
-import io.agroal.api.AgroalDataSource;
+import com.acme.shop.support.Db;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class StripePaymentsTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     @Inject
     StripeExpirySweep sweep;
@@ -81,22 +76,6 @@ class StripePaymentsTest {
         return admin.as().get("/api/v1/admin/products/" + product).path("stock");
     }
 
-    private long count(String sql, String arg) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private void execute(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
     @Test
     void checkoutCreatesASessionCarryingTheOrderAndAnIdempotencyKey() {
         Response placed = stripeCheckout("stripe@example.com", 2);
@@ -132,24 +111,13 @@ class StripePaymentsTest {
         String id = stripeOrder(1);
         String payload = StripeStub.event("evt_" + UUID.randomUUID(), "checkout.session.completed",
                 StripeStub.session(id, "paid", "pi_" + UUID.randomUUID()));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return deliver(payload).statusCode();
-            }));
+        for (int status : Parallel.run(10, i -> () -> deliver(payload).statusCode())) {
+            assertEquals(200, status);
         }
-        start.countDown();
-        for (Future<Integer> result : results) {
-            assertEquals(200, result.get());
-        }
-        pool.shutdown();
         Map<String, Object> paid = order(id);
         assertEquals("PAID", paid.get("status"));
-        assertEquals(1L, count("SELECT count(*) FROM order_status_change WHERE order_id = ?::uuid AND to_status = 'PAID'", id));
-        assertEquals(1L, count("SELECT count(*) FROM outbox_email WHERE dedupe_key = 'order_confirmation:' || ? AND status = 'pending'", id));
+        assertEquals(1L, db.count("SELECT count(*) FROM order_status_change WHERE order_id = ?::uuid AND to_status = 'PAID'", id));
+        assertEquals(1L, db.count("SELECT count(*) FROM outbox_email WHERE dedupe_key = 'order_confirmation:' || ? AND status = 'pending'", id));
     }
 
     @Test
@@ -230,7 +198,7 @@ class StripePaymentsTest {
     @Test
     void theSweepCancelsExpiredSessionsWithoutAWebhookAndALatePaymentTakesTheStockBack() throws Exception {
         String id = stripeOrder(4);
-        execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = '" + id + "'");
+        db.execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = ?::uuid", id);
         sweep.sweep();
         assertEquals("CANCELLED", order(id).get("status"));
         assertEquals(10, stock());
@@ -244,7 +212,7 @@ class StripePaymentsTest {
     @Test
     void aLatePaymentWhoseStockIsGoneIsRefundedThroughStripe() throws Exception {
         String id = stripeOrder(4);
-        execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = '" + id + "'");
+        db.execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = ?::uuid", id);
         sweep.sweep();
         admin.as().body(Map.of("stock", 1)).patch("/api/v1/admin/products/" + product).then().statusCode(200);
         deliver(StripeStub.event("evt_" + UUID.randomUUID(), "checkout.session.completed",
