@@ -19,15 +19,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin overview against orders placed for it and moved into March 2001 (no other test uses that year), with
- * every figure worked out by hand below. Test pricing: flat shipping 500 under 5000, tax 10 %.
+ * The admin overview against orders placed for it and moved into the March of a year that has no orders yet (2001
+ * on a fresh database), with every figure worked out by hand below. Test pricing: flat shipping 500 under 5000,
+ * tax 10 %.
  */
 @QuarkusTest
 class AdminStatsTest {
@@ -38,6 +43,7 @@ class AdminStatsTest {
     static Api.Session admin;
     static String productA;
     static String productB;
+    static int year;
 
     /** Once for the class, but after Quarkus has started (REST Assured knows its port only then). */
     @BeforeEach
@@ -46,6 +52,12 @@ class AdminStatsTest {
             return;
         }
         admin = Api.admin();
+        year = 2001;
+        while (db.count("SELECT count(*) FROM customer_order WHERE created_at >= ? AND created_at < ?",
+                Timestamp.from(Instant.parse(year + "-01-01T00:00:00Z")),
+                Timestamp.from(Instant.parse((year + 1) + "-01-01T00:00:00Z"))) > 0) {
+            year++;
+        }
         productA = Catalog.create(admin, "Stats A", 1000, 100);
         productB = Catalog.create(admin, "Stats B", 3000, 100);
         Api.Session customer = Api.newCustomer();
@@ -81,19 +93,19 @@ class AdminStatsTest {
         // o8: unpaid: not counted
         String o8 = guest(g2, productA, 1);
 
-        placedAt(o1, "2001-03-01T00:00:00Z");
-        placedAt(o2, "2001-03-15T12:00:00Z");
-        placedAt(o3, "2001-03-31T23:59:59Z");
-        placedAt(o4, "2001-03-10T10:00:00Z");
-        placedAt(o5, "2001-03-20T08:00:00Z");
-        placedAt(o6, "2001-04-01T00:00:00Z");
-        placedAt(o7, "2001-02-28T23:59:59Z");
-        placedAt(o8, "2001-03-05T10:00:00Z");
+        placedAt(o1, y("03-01T00:00:00Z"));
+        placedAt(o2, y("03-15T12:00:00Z"));
+        placedAt(o3, y("03-31T23:59:59Z"));
+        placedAt(o4, y("03-10T10:00:00Z"));
+        placedAt(o5, y("03-20T08:00:00Z"));
+        placedAt(o6, y("04-01T00:00:00Z"));
+        placedAt(o7, y("02-28T23:59:59Z"));
+        placedAt(o8, y("03-05T10:00:00Z"));
     }
 
     @Test
     void totalsCountPaidOrdersOfThePeriodNetOfRefunds() {
-        JsonPath stats = stats("from=2001-03-01&to=2001-03-31");
+        JsonPath stats = stats("from=" + y("03-01") + "&to=" + y("03-31"));
         // o1, o2, o3, o5: gross 2700 + 3800 + 1600 + 6600; refunded 800 + 6600; buyers g1 and the customer
         assertEquals(Map.of("orders", 4, "grossCents", 14700, "refundedCents", 7400, "netCents", 7300,
                 "averageOrderCents", 3675, "customers", 2, "guestOrders", 2), stats.getMap("totals"));
@@ -106,32 +118,41 @@ class AdminStatsTest {
 
     @Test
     void theDailySeriesHasEveryDayOfThePeriod() {
-        JsonPath stats = stats("from=2001-03-01&to=2001-03-31");
+        JsonPath stats = stats("from=" + y("03-01") + "&to=" + y("03-31"));
         List<Map<String, Object>> series = stats.getList("series");
         assertEquals(31, series.size());
-        assertEquals(Map.of("start", "2001-03-01", "orders", 1, "netCents", 2700), series.get(0));
-        assertEquals(Map.of("start", "2001-03-02", "orders", 0, "netCents", 0), series.get(1));
-        assertEquals(Map.of("start", "2001-03-15", "orders", 1, "netCents", 3000), series.get(14));
-        assertEquals(Map.of("start", "2001-03-20", "orders", 1, "netCents", 0), series.get(19));
-        assertEquals(Map.of("start", "2001-03-31", "orders", 1, "netCents", 1600), series.get(30));
+        assertEquals(Map.of("start", y("03-01"), "orders", 1, "netCents", 2700), series.get(0));
+        assertEquals(Map.of("start", y("03-02"), "orders", 0, "netCents", 0), series.get(1));
+        assertEquals(Map.of("start", y("03-15"), "orders", 1, "netCents", 3000), series.get(14));
+        assertEquals(Map.of("start", y("03-20"), "orders", 1, "netCents", 0), series.get(19));
+        assertEquals(Map.of("start", y("03-31"), "orders", 1, "netCents", 1600), series.get(30));
     }
 
     @Test
     void weeksStartOnMondayAndMonthsOnTheFirst() {
-        JsonPath weeks = stats("from=2001-03-01&to=2001-03-31&interval=week");
-        // 2001-03-01 is a Thursday: the first week starts Monday 2001-02-26
-        assertEquals(List.of("2001-02-26", "2001-03-05", "2001-03-12", "2001-03-19", "2001-03-26"),
-                weeks.getList("series.start"));
-        assertEquals(List.of(1, 0, 1, 1, 1), weeks.getList("series.orders"));
-        JsonPath months = stats("from=2001-02-01&to=2001-04-30&interval=month");
-        assertEquals(List.of("2001-02-01", "2001-03-01", "2001-04-01"), months.getList("series.start"));
+        JsonPath weeks = stats("from=" + y("03-01") + "&to=" + y("03-31") + "&interval=week");
+        // weeks start on Monday: the first is the one holding March 1st, whatever weekday that is
+        LocalDate monday = LocalDate.parse(y("03-01")).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<String> starts = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        for (LocalDate w = monday; !w.isAfter(LocalDate.parse(y("03-31"))); w = w.plusWeeks(1)) {
+            LocalDate week = w;
+            LocalDate end = week.plusDays(7);
+            starts.add(week.toString());
+            orders.add((int) List.of("03-01", "03-15", "03-20", "03-31").stream().map(d -> LocalDate.parse(y(d)))
+                    .filter(d -> !d.isBefore(week) && d.isBefore(end)).count());
+        }
+        assertEquals(starts, weeks.getList("series.start"));
+        assertEquals(orders, weeks.getList("series.orders"));
+        JsonPath months = stats("from=" + y("02-01") + "&to=" + y("04-30") + "&interval=month");
+        assertEquals(List.of(y("02-01"), y("03-01"), y("04-01")), months.getList("series.start"));
         assertEquals(List.of(1, 4, 1), months.getList("series.orders"));
         assertEquals(List.of(1600, 7300, 1600), months.getList("series.netCents"));
     }
 
     @Test
     void topProductsByUnitsWithTheirNet() {
-        JsonPath stats = stats("from=2001-03-01&to=2001-03-31");
+        JsonPath stats = stats("from=" + y("03-01") + "&to=" + y("03-31"));
         // A: 3 units (o1 2, o3 1), net 2000 + 1000. B: 3 units (o2 1, o5 2), net 3000 - round(800 * 3000 / 3800)
         // + 6000 - 6000 = 2368. Equal units: the larger net first.
         assertEquals(List.of(productA, productB), stats.getList("topProducts.productId"));
@@ -143,7 +164,7 @@ class AdminStatsTest {
     @Test
     void lowStockAndWaitingOrdersAreAsTheDatabaseHasThemNow() {
         String scarce = Catalog.create(admin, "Stats scarce", 500, 0);
-        JsonPath stats = stats("from=2001-03-01&to=2001-03-31");
+        JsonPath stats = stats("from=" + y("03-01") + "&to=" + y("03-31"));
         List<Integer> stocks = stats.getList("lowStock.stock");
         assertEquals(stocks.stream().sorted().toList(), stocks);
         org.hamcrest.MatcherAssert.assertThat(stocks, everyItem(lessThanOrEqualTo(5)));
@@ -185,6 +206,11 @@ class AdminStatsTest {
         Api.json().get("/api/v1/admin/stats").then().statusCode(401).body("code", equalTo("unauthorized"));
         Api.newCustomer().as().get("/api/v1/admin/stats").then().statusCode(403).body("code", equalTo("forbidden"));
         admin.as().get("/api/v1/admin/stats").then().statusCode(200).body("series", hasSize(30));
+    }
+
+    /** A day (or instant) of the test's year: {@code y("03-01")}. */
+    private static String y(String rest) {
+        return year + "-" + rest;
     }
 
     private JsonPath stats(String query) {
