@@ -20,7 +20,7 @@ describe('AdminOrderPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Order A-1001' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View customer' })).toHaveAttribute('href', '/admin/users/u-1');
-    expect(screen.getByText('Manual, paid')).toBeInTheDocument();
+    expect(screen.getByText('Manual payment (bank transfer): Paid')).toBeInTheDocument();
     expect(screen.getByText('Ann Example', { exact: false })).toBeInTheDocument();
     const history = screen.getByRole('table', { name: 'Status history' });
     expect(within(history).getAllByRole('row')).toHaveLength(3);

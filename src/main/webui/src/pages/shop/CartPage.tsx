@@ -3,8 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { CartItem, Problem } from '../../api/generated';
 import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
 import { useCart } from '../../cart/CartContext';
-import { EmptyState, ErrorAlert, Loading, Notice, Price, usePageTitle } from '../../components/ui';
-import { Totals } from './OrderParts';
+import { CartGate } from '../../cart/CartGate';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { ErrorAlert, Notice, Price, usePageTitle } from '../../components/ui';
 
 /** How long typing in a quantity may pause before the cart is updated (blur and Enter update at once). */
 const COMMIT_DELAY_MS = 500;
@@ -12,57 +13,9 @@ const INVALID_QUANTITY = 'Enter a quantity from 0 to 99 (0 removes the item).';
 
 export default function CartPage() {
   usePageTitle('Your cart');
-  const { cart, loading, reload } = useCart();
   const [params] = useSearchParams();
   const cancelled = params.get('cancelled');
   const [problem, setProblem] = useState<Problem | null>(null);
-
-  let body;
-  if (!cart) {
-    body = loading ? <Loading label="Loading your cart…" /> : (
-      <>
-        <ErrorAlert message="Your cart could not be loaded." />
-        <button type="button" onClick={() => void reload()}>Try again</button>
-      </>
-    );
-  } else if (cart.items.length === 0) {
-    body = (
-      <EmptyState title="Your cart is empty">
-        <p><Link to="/">Browse products</Link></p>
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <>
-        <ErrorAlert problem={problem} />
-        <div className="table-wrap">
-          <table>
-            <caption>Items in your cart</caption>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">Unit price</th>
-                <th scope="col">Quantity</th>
-                <th scope="col" className="num">Total</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cart.items.map((item) => (
-                <CartLine key={item.productId} item={item} currency={cart.currency} onProblem={setProblem} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Totals subtotalCents={cart.subtotalCents} shippingCents={cart.shippingCents} taxCents={cart.taxCents}
-          totalCents={cart.totalCents} currency={cart.currency} />
-        <p style={{ display: 'flex', gap: '1rem', justifyContent: 'end', flexWrap: 'wrap', alignItems: 'center' }}>
-          <Link to="/">Continue shopping</Link>
-          <Link className="button" to="/checkout">Proceed to checkout</Link>
-        </p>
-      </>
-    );
-  }
 
   return (
     <>
@@ -72,7 +25,37 @@ export default function CartPage() {
           Your card payment was cancelled. That order will not be charged and its items are released automatically.
         </Notice>
       ) : null}
-      {body}
+      <CartGate>
+        {(cart) => (
+          <>
+            <ErrorAlert problem={problem} />
+            <div className="table-wrap">
+              <table>
+                <caption>Items in your cart</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Product</th>
+                    <th scope="col" className="num">Unit price</th>
+                    <th scope="col">Quantity</th>
+                    <th scope="col" className="num">Total</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cart.items.map((item) => (
+                    <CartLine key={item.productId} item={item} currency={cart.currency} onProblem={setProblem} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <OrderTotals amounts={cart} />
+            <p style={{ display: 'flex', gap: '1rem', justifyContent: 'end', flexWrap: 'wrap', alignItems: 'center' }}>
+              <Link to="/">Continue shopping</Link>
+              <Link className="button" to="/checkout">Proceed to checkout</Link>
+            </p>
+          </>
+        )}
+      </CartGate>
     </>
   );
 }
