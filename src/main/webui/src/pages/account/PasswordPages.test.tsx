@@ -2,15 +2,13 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { cartOf, renderPage, settle } from '../shop/testing';
+import { expectStatus, renderPage, settle } from '../../test/render';
 import ForgotPasswordPage from './ForgotPasswordPage';
 import ResetPasswordPage from './ResetPasswordPage';
-import { expectStatus } from '../../test/status';
 
 describe('ForgotPasswordPage', () => {
   it('confirms without saying whether the account exists', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/password-reset': () => [202],
     });
     const user = userEvent.setup();
@@ -23,7 +21,6 @@ describe('ForgotPasswordPage', () => {
 
   it('shows the rate limit', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/password-reset': () => [429, problem(429, 'rate_limited')],
     });
     const user = userEvent.setup();
@@ -37,7 +34,6 @@ describe('ForgotPasswordPage', () => {
 describe('ResetPasswordPage', () => {
   it('sets the password with the token from the link', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/password-reset/confirm': () => [204],
     });
     const user = userEvent.setup();
@@ -52,7 +48,6 @@ describe('ResetPasswordPage', () => {
 
   it('explains an expired link', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/password-reset/confirm': () => [400, problem(400, 'invalid_token')],
     });
     const user = userEvent.setup();
@@ -64,7 +59,7 @@ describe('ResetPasswordPage', () => {
   });
 
   it('says so when the link has no token', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    fakeServer({});
     renderPage(<ResetPasswordPage />, { route: '/reset-password', path: '/reset-password' });
     expect(screen.getByRole('alert')).toHaveTextContent('This reset link is invalid or has expired.');
     expect(screen.queryByLabelText('New password')).not.toBeInTheDocument();
