@@ -1,4 +1,4 @@
-import { useEffect, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { Problem } from '../api/generated';
 import { messageOf } from '../api/problem';
 import { formatMoney } from '../lib/money';
@@ -84,6 +84,16 @@ export function SelectField({ label, error, hint, id, children, ...select }: Fie
   return (
     <FieldFrame label={label} error={error} hint={hint} id={id}
       control={(props) => <select {...props} {...select}>{children}</select>} />
+  );
+}
+
+/** A form's submit button, disabled while the form is busy, saying so (`busyLabel`, "Saving…") when given. */
+export function SubmitButton({ busy, busyLabel, disabled, children, ...button }:
+  { busy: boolean; busyLabel?: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
+  return (
+    <div>
+      <button type="submit" disabled={busy || disabled} {...button}>{busy && busyLabel ? busyLabel : children}</button>
+    </div>
   );
 }
 

@@ -3,6 +3,8 @@ import type { Problem } from '../api/generated';
 import { fieldErrorsOf, messageOf, problemOf } from '../api/problem';
 
 export type RunOptions<T> = {
+  /** What this run works on (a row's id), so a list can mark just that row busy. */
+  target?: string;
   /** After success the form stays busy: the page is leaving (a navigation, the payment page). */
   keepBusy?: boolean;
   /** Runs with the answer, unless a later run or a reset() came since. */
@@ -13,6 +15,8 @@ export type RunOptions<T> = {
 
 export type Submit = {
   busy: boolean;
+  /** The `target` of the latest run. */
+  target: string | null;
   problem: Problem | null;
   /** The form-level sentence for the problem (null when there is none). */
   message: string | null;
@@ -33,6 +37,7 @@ export type Submit = {
  */
 export function useSubmit({ fieldPrefix = '' }: { fieldPrefix?: string } = {}): Submit {
   const [busy, setBusy] = useState(false);
+  const [target, setTarget] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -53,6 +58,7 @@ export function useSubmit({ fieldPrefix = '' }: { fieldPrefix?: string } = {}): 
   const run = useCallback(async <T,>(action: () => Promise<T>, options: RunOptions<T> = {}) => {
     const call = ++latest.current;
     setBusy(true);
+    setTarget(options.target ?? null);
     clear();
     let value: T;
     try {
@@ -81,5 +87,5 @@ export function useSubmit({ fieldPrefix = '' }: { fieldPrefix?: string } = {}): 
     });
   }, []);
 
-  return { busy, problem, message, fieldErrors, run, reset, clearFieldError };
+  return { busy, target, problem, message, fieldErrors, run, reset, clearFieldError };
 }

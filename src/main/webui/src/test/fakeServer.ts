@@ -9,6 +9,9 @@ import { aCart } from './fixtures';
  * the browser. Each handler answers `METHOD /path` (query string excluded) with [status, body]. The cart every
  * page loads is empty unless a test answers `GET /api/v1/cart` itself; anything else unanswered is a 404.
  */
+/** Where the admin endpoints live: `calls(ADMIN_API)` leaves out what the page shell loads. */
+export const ADMIN_API = '/api/v1/admin';
+
 export type Handler = (request: { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders })
   => [number, unknown?] | Promise<[number, unknown?]>;
 

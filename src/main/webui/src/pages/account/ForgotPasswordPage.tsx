@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { requestPasswordReset } from '../../api/generated';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
 
 export default function ForgotPasswordPage() {
@@ -31,9 +31,7 @@ export default function ForgotPasswordPage() {
           <ErrorAlert problem={form.problem} message={form.message} />
           <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
             error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-          <div>
-            <button type="submit" disabled={form.busy}>{form.busy ? 'Sending…' : 'Send reset link'}</button>
-          </div>
+          <SubmitButton busy={form.busy} busyLabel="Sending…">Send reset link</SubmitButton>
         </form>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { nextQuery, safeNext } from './safeNext';
 
@@ -46,9 +46,7 @@ export default function LoginPage() {
           error={errors.email} onChange={(e) => setEmail(e.target.value)} />
         <Field label="Password" type="password" name="password" required autoComplete="current-password"
           value={password} error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={form.busy}>{form.busy ? 'Signing in…' : 'Sign in'}</button>
-        </div>
+        <SubmitButton busy={form.busy} busyLabel="Signing in…">Sign in</SubmitButton>
         <p>
           <Link to={`/register${nextQuery(next)}`}>Create an account</Link>
           {' · '}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
+import { NewPasswordField } from './NewPasswordField';
 import { nextQuery, safeNext } from './safeNext';
 
 const INVITE_EXPIRED = 'This invite link is invalid or has expired. You can still create an account, '
@@ -54,12 +55,8 @@ export default function RegisterPage() {
           error={errors.name} onChange={(e) => setName(e.target.value)} />
         <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
           error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-        <Field label="Password" type="password" name="password" required minLength={8} maxLength={128}
-          autoComplete="new-password" hint="8 to 128 characters" value={password}
-          error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={form.busy}>{form.busy ? 'Creating account…' : 'Create account'}</button>
-        </div>
+        <NewPasswordField label="Password" value={password} error={errors.password} onChange={setPassword} />
+        <SubmitButton busy={form.busy} busyLabel="Creating account…">Create account</SubmitButton>
         {problem?.code === 'email_taken' ? null : (
           <p>Already have an account? <Link to={signIn}>Sign in</Link></p>
         )}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { confirmPasswordReset } from '../../api/generated';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Notice, SubmitButton, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
+import { NewPasswordField } from './NewPasswordField';
 
 const INVALID = 'This reset link is invalid or has expired.';
 
@@ -41,16 +42,11 @@ export default function ResetPasswordPage() {
   } else if (!token || form.problem?.code === 'invalid_token' || 'token' in form.fieldErrors) {
     body = <InvalidLink />;
   } else {
-    const errors = form.fieldErrors;
     body = (
       <form onSubmit={submit}>
         <ErrorAlert problem={form.problem} message={form.message} />
-        <Field label="New password" type="password" name="password" required minLength={8} maxLength={128}
-          autoComplete="new-password" hint="8 to 128 characters" value={password}
-          error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={form.busy}>{form.busy ? 'Saving…' : 'Set new password'}</button>
-        </div>
+        <NewPasswordField label="New password" value={password} error={form.fieldErrors.password} onChange={setPassword} />
+        <SubmitButton busy={form.busy} busyLabel="Saving…">Set new password</SubmitButton>
       </form>
     );
   }

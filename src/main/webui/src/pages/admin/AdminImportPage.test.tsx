@@ -1,12 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, problem } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer, problem } from '../../test/fakeServer';
 import { anAdmin } from '../../test/fixtures';
 import { renderRoutes } from '../../test/render';
 import AdminImportPage from './AdminImportPage';
 
-const ADMIN_API = '/api/v1/admin';
 const HEADER = 'sku,name,slug,description,price,stock,active,image_url';
 const routes = <Route path="/admin/products/import" element={<AdminImportPage />} />;
 

@@ -12,7 +12,7 @@ import { OrderItems } from '../../components/order/OrderItems';
 import { OrderTotals } from '../../components/order/OrderTotals';
 import { paymentLabel } from '../../components/order/payment';
 import { NEXT_STATUSES, StatusBadge, isClosed, isRefundable, orderStatusLabel } from '../../components/order/status';
-import { Checkbox, ErrorAlert, Field, Notice, Price, SelectField, formatDate, usePageTitle } from '../../components/ui';
+import { Checkbox, ErrorAlert, Field, Notice, Price, SelectField, SubmitButton, formatDate, usePageTitle } from '../../components/ui';
 import { formatMoney, parseMoney } from '../../lib/money';
 import { useLoad } from '../../lib/useLoad';
 import { useSubmit } from '../../lib/useSubmit';
@@ -152,7 +152,7 @@ function StatusForm({ order, onChanged }: { order: AdminOrder; onChanged(order: 
           hint="Sent to the customer in the shipping email" onChange={(e) => setTracking(e.target.value)} />
       ) : null}
       <Field label="Note (optional)" value={note} error={errors.note} onChange={(e) => setNote(e.target.value)} />
-      <div><button type="submit" disabled={form.busy}>Update status</button></div>
+      <SubmitButton busy={form.busy}>Update status</SubmitButton>
     </form>
   );
 }
@@ -200,7 +200,7 @@ function RefundForm({ order, onRefunded }: { order: AdminOrder; onRefunded(refun
       <Field label="Reason (optional)" value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} />
       <Checkbox label="Return items to stock" hint="Only with a full refund" checked={restock} error={errors.restock}
         onChange={(e) => setRestock(e.target.checked)} />
-      <div><button type="submit" className="danger" disabled={form.busy}>Refund</button></div>
+      <SubmitButton busy={form.busy} className="danger">Refund</SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer } from '../../test/fakeServer';
 import { aPage, anAdmin, anOrder } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 import AdminOrdersPage from './AdminOrdersPage';
-
-const ADMIN_API = '/api/v1/admin';
 
 const routes = (
   <>

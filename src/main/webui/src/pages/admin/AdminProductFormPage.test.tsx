@@ -1,11 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, problem } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer, problem } from '../../test/fakeServer';
 import { aProduct, anAdmin } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 
-const ADMIN_API = '/api/v1/admin';
 import AdminProductFormPage from './AdminProductFormPage';
 
 const routes = (

@@ -6,7 +6,7 @@ import {
 } from '../../api/generated';
 import { messageOf, problemOf } from '../../api/problem';
 import { LoadGate } from '../../components/LoadGate';
-import { Checkbox, ErrorAlert, Field, Notice, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
+import { Checkbox, ErrorAlert, Field, Notice, SubmitButton, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
 import { parseMoney, toMajorString } from '../../lib/money';
 import { useSubmit, type Submit } from '../../lib/useSubmit';
 import { useStoreCurrency } from '../../cart/CartContext';
@@ -257,9 +257,7 @@ function ProductForm({ id }: { id?: string }) {
           onChange={(e) => set('imageUrl', e.target.value)} />
         <Checkbox label="Active" name="active" checked={values.active} error={errors.active}
           hint="Active products are listed in the shop" onChange={(e) => set('active', e.target.checked)} />
-        <div>
-          <button type="submit" disabled={form.busy}>{product ? 'Save changes' : 'Create product'}</button>
-        </div>
+        <SubmitButton busy={form.busy}>{product ? 'Save changes' : 'Create product'}</SubmitButton>
       </form>
     </>
   );

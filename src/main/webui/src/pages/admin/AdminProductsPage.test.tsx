@@ -1,14 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer } from '../../test/fakeServer';
 import { aPage, aProduct, anAdmin } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 import AdminProductsPage from './AdminProductsPage';
 
 const routes = <Route path="/admin/products" element={<AdminProductsPage />} />;
-
-const ADMIN_API = '/api/v1/admin';
 
 describe('AdminProductsPage', () => {
   it('lists products with links, prices and status, and filters through the URL', async () => {

@@ -35,13 +35,12 @@ export default function AdminProductsPage() {
   }, [`${q}|${status}|${page}`]);
 
   const [notice, setNotice] = useState<string | null>(null);
-  const [archiving, setArchiving] = useState<string | null>(null);
   const action = useSubmit();
 
   function archive(product: Product) {
-    setArchiving(product.id);
     setNotice(null);
     void action.run(() => adminArchiveProduct({ path: { id: product.id }, throwOnError: true }), {
+      target: product.id,
       onSuccess: () => {
         setNotice(`Archived ${product.name}`);
         list.reload();
@@ -59,7 +58,7 @@ export default function AdminProductsPage() {
       header: <span className="muted">Actions</span>,
       cell: (p) => (p.active ? (
         <button type="button" className="secondary" aria-label={`Archive ${p.name}`}
-          disabled={action.busy && archiving === p.id} onClick={() => archive(p)}>
+          disabled={action.busy && action.target === p.id} onClick={() => archive(p)}>
           Archive
         </button>
       ) : null),

@@ -13,16 +13,21 @@ function totals() {
   return out;
 }
 
+/** A cart of one mug whose quantity PATCH answers with the new cart, as the server does. */
+function serveOneMug() {
+  let cart = aCart([aCartItem({ quantity: 1 })]);
+  return fakeServer({
+    'GET /api/v1/cart': () => [200, cart],
+    'PATCH /api/v1/cart/items/p1': ({ body }) => {
+      cart = aCart([aCartItem({ quantity: (body as { quantity: number }).quantity })]);
+      return [200, cart];
+    },
+  });
+}
+
 describe('CartPage', () => {
   it('changing a quantity PATCHes the line and shows the new totals', async () => {
-    let cart = aCart([aCartItem({ quantity: 1 })]);
-    const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cart],
-      'PATCH /api/v1/cart/items/p1': ({ body }) => {
-        cart = aCart([aCartItem({ quantity: (body as { quantity: number }).quantity })]);
-        return [200, cart];
-      },
-    });
+    const server = serveOneMug();
     const user = userEvent.setup();
     renderPage(<CartPage />, { route: '/cart', path: '/cart' });
 
@@ -41,14 +46,7 @@ describe('CartPage', () => {
   });
 
   it('commits a typed quantity after a pause, without leaving the field', async () => {
-    let cart = aCart([aCartItem({ quantity: 1 })]);
-    const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cart],
-      'PATCH /api/v1/cart/items/p1': ({ body }) => {
-        cart = aCart([aCartItem({ quantity: (body as { quantity: number }).quantity })]);
-        return [200, cart];
-      },
-    });
+    const server = serveOneMug();
     const user = userEvent.setup();
     renderPage(<CartPage />, { route: '/cart', path: '/cart' });
     const input = await screen.findByLabelText('Quantity of Blue mug');

@@ -9,7 +9,7 @@ import { useCart } from '../../cart/CartContext';
 import { CartGate } from '../../cart/CartGate';
 import { OrderTotals } from '../../components/order/OrderTotals';
 import { PAYMENT_PROVIDER_LABELS } from '../../components/order/payment';
-import { ErrorAlert, Field, Loading, Price, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Loading, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { finishAttempt, keyForAttempt } from '../../lib/idempotency';
 import { useSubmit } from '../../lib/useSubmit';
 import { AddressFields, emptyAddress, toShippingAddress, type AddressForm } from './AddressFields';
@@ -155,9 +155,7 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
           </label>
           {fieldErrors.paymentMethod ? <small id="payment-error" className="field-error">{fieldErrors.paymentMethod}</small> : null}
         </fieldset>
-        <div>
-          <button type="submit" disabled={form.busy}>{form.busy ? 'Placing order…' : 'Place order'}</button>
-        </div>
+        <SubmitButton busy={form.busy} busyLabel="Placing order…">Place order</SubmitButton>
       </form>
       <OrderSummary cart={cart} />
     </div>

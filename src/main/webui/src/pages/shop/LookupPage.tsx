@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { lookupOrder, type TrackedOrder } from '../../api/generated';
-import { ErrorAlert, Field, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, SubmitButton, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import TrackedOrderView from './TrackedOrderView';
 
@@ -55,9 +55,7 @@ export default function LookupPage() {
           <Field label="Email" name="email" type="email" required autoComplete="email" value={email}
             error={form.fieldErrors.email} onChange={(e) => setEmail(e.target.value)} />
         </div>
-        <div>
-          <button type="submit" disabled={form.busy}>{form.busy ? 'Looking up…' : 'Track order'}</button>
-        </div>
+        <SubmitButton busy={form.busy} busyLabel="Looking up…">Track order</SubmitButton>
       </form>
       {order ? <div style={{ marginTop: '1.5rem' }}><TrackedOrderView order={order} /></div> : null}
     </>

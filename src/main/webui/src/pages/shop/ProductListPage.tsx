@@ -74,14 +74,15 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(text: str
 
 function ProductGrid({ products, busy }: { products: Product[]; busy: boolean }) {
   const { add } = useCart();
-  const [adding, setAdding] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const action = useSubmit();
 
   function addToCart(product: Product) {
-    setAdding(product.id);
     setAdded(null);
-    void action.run(() => add(product.id, 1), { onSuccess: () => setAdded(`Added ${product.name} to cart`) });
+    void action.run(() => add(product.id, 1), {
+      target: product.id,
+      onSuccess: () => setAdded(`Added ${product.name} to cart`),
+    });
   }
 
   return (
@@ -90,7 +91,7 @@ function ProductGrid({ products, busy }: { products: Product[]; busy: boolean })
       <ErrorAlert problem={action.problem} message={action.message} />
       <ul className="grid" aria-busy={busy || undefined}>
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} adding={action.busy && adding === product.id}
+          <ProductCard key={product.id} product={product} adding={action.busy && action.target === product.id}
             onAdd={() => addToCart(product)} />
         ))}
       </ul>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { getProductBySlug, type Product } from '../../api/generated';
 import { useCart } from '../../cart/CartContext';
 import { LoadGate } from '../../components/LoadGate';
-import { ErrorAlert, Field, Notice, Price, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../lib/useLoad';
 import { useSubmit } from '../../lib/useSubmit';
 
@@ -64,9 +64,7 @@ function ProductDetails({ product }: { product: Product }) {
           <Field label="Quantity" type="number" inputMode="numeric" min={1} max={Math.max(1, max)} step={1}
             value={quantity} disabled={out} error={error}
             onChange={(e) => setQuantity(e.target.value)} />
-          <div>
-            <button type="submit" disabled={out || form.busy}>{form.busy ? 'Adding…' : 'Add to cart'}</button>
-          </div>
+          <SubmitButton busy={form.busy} busyLabel="Adding…" disabled={out}>Add to cart</SubmitButton>
         </form>
       </div>
     </article>
