@@ -6,6 +6,7 @@ import { useCart } from '../../cart/CartContext';
 import { CartGate } from '../../cart/CartGate';
 import { OrderTotals } from '../../components/order/OrderTotals';
 import { ErrorAlert, Notice, Price, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** How long typing in a quantity may pause before the cart is updated (blur and Enter update at once). */
 const COMMIT_DELAY_MS = 500;
@@ -69,7 +70,7 @@ function CartLine({ item, currency, onProblem }: {
   const errorId = useId();
   const [value, setValue] = useState(String(item.quantity));
   const [error, setError] = useState<string | undefined>();
-  const [removing, setRemoving] = useState(false);
+  const removal = useSubmit();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(item);
 
@@ -117,16 +118,11 @@ function CartLine({ item, currency, onProblem }: {
     if (text.trim() !== '') timer.current = setTimeout(() => void commit(text), COMMIT_DELAY_MS);
   }
 
-  async function removeLine() {
+  function removeLine() {
     clearTimeout(timer.current);
-    setRemoving(true);
     onProblem(null);
-    try {
-      await remove(item.productId);
-    } catch (err) {
-      onProblem(problemOf(err));
-      setRemoving(false);
-    }
+    // the line leaves the cart on success, so it stays busy until then
+    void removal.run(() => remove(item.productId), { keepBusy: true, onProblem });
   }
 
   const short = item.availableStock < item.quantity;
@@ -152,8 +148,8 @@ function CartLine({ item, currency, onProblem }: {
       </td>
       <td className="num"><Price cents={item.lineTotalCents} currency={currency} /></td>
       <td>
-        <button type="button" className="secondary" aria-label={`Remove ${item.name}`} disabled={removing}
-          onClick={() => void removeLine()}>
+        <button type="button" className="secondary" aria-label={`Remove ${item.name}`} disabled={removal.busy}
+          onClick={removeLine}>
           Remove
         </button>
       </td>
