@@ -3,15 +3,16 @@ import { getMe, listMyOrders } from './generated';
 import { refreshAccessToken } from './http';
 import { session } from './session';
 import { fakeServer, problem } from '../test/fakeServer';
+import { aPage, aUser } from '../test/fixtures';
 
-const user = { id: 'u1', email: 'a@example.com', name: 'A', role: 'customer' as const, createdAt: '2026-01-01T00:00:00Z' };
+const user = aUser();
 
 describe('the axios instance carries the auth', () => {
   it('sends the in-memory access token as a bearer token', async () => {
     session.set({ accessToken: 'token-1', user });
     const server = fakeServer({ 'GET /api/v1/me': () => [200, user] });
     const { data } = await getMe({ throwOnError: true });
-    expect(data.email).toBe('a@example.com');
+    expect(data.email).toBe(user.email);
     expect(server.requests[0].headers.get('Authorization')).toBe('Bearer token-1');
   });
 
@@ -25,10 +26,10 @@ describe('the axios instance carries the auth', () => {
       },
       'GET /api/v1/me': (r) => (r.headers.get('Authorization') === 'Bearer fresh' ? [200, user] : [401, problem(401, 'unauthorized')]),
       'GET /api/v1/orders': (r) => (r.headers.get('Authorization') === 'Bearer fresh'
-        ? [200, { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 }] : [401, problem(401, 'unauthorized')]),
+        ? [200, aPage([])] : [401, problem(401, 'unauthorized')]),
     });
     const [me, orders] = await Promise.all([getMe({ throwOnError: true }), listMyOrders({ throwOnError: true })]);
-    expect(me.data.email).toBe('a@example.com');
+    expect(me.data.email).toBe(user.email);
     expect(orders.data.totalItems).toBe(0);
     expect(refreshes).toBe(1);
     expect(session.token()).toBe('fresh');

@@ -1,10 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart } from '../api/generated';
+import { addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart, type Problem } from '../api/generated';
+import { problemOf } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 
 export type CartState = {
   cart: Cart | null;
   loading: boolean;
+  /** Why the last load failed (null once one succeeds). */
+  problem: Problem | null;
   reload(): Promise<Cart | null>;
   add(productId: string, quantity: number): Promise<Cart>;
   setQuantity(productId: string, quantity: number): Promise<Cart>;
@@ -23,14 +26,17 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const { status, user } = useAuth();
   const [cart, setCart] = useState<Cart | null>(null);
   const [loading, setLoading] = useState(true);
+  const [problem, setProblem] = useState<Problem | null>(null);
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
       const { data } = await getCart({ throwOnError: true });
       setCart(data);
+      setProblem(null);
       return data;
-    } catch {
+    } catch (error) {
+      setProblem(problemOf(error));
       return null;
     } finally {
       setLoading(false);
@@ -63,8 +69,8 @@ export function CartProvider({ children }: { children: ReactNode }) {
     setCart((c) => (c ? { ...c, items: [], itemCount: 0, subtotalCents: 0, shippingCents: 0, taxCents: 0, totalCents: 0 } : c));
   }, []);
 
-  const value = useMemo(() => ({ cart, loading, reload, add, setQuantity, remove, clearLocal }),
-    [cart, loading, reload, add, setQuantity, remove, clearLocal]);
+  const value = useMemo(() => ({ cart, loading, problem, reload, add, setQuantity, remove, clearLocal }),
+    [cart, loading, problem, reload, add, setQuantity, remove, clearLocal]);
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 

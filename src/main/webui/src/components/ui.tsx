@@ -1,4 +1,4 @@
-import { useEffect, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { Problem } from '../api/generated';
 import { messageOf } from '../api/problem';
 import { formatMoney } from '../lib/money';
@@ -55,14 +55,17 @@ type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: st
  * The frame every form control sits in: a visible label bound to it, and its hint and error tied to it
  * with aria-describedby (and aria-invalid while the error shows), so screen readers read them with it.
  */
-function FieldFrame({ label, error, hint, id, control }: FieldProps & { id?: string; control(props: ControlProps): ReactNode }) {
+function FieldFrame({ label, error, hint, id, choice = false, control }:
+  FieldProps & { id?: string; choice?: boolean; control(props: ControlProps): ReactNode }) {
   const auto = useId();
   const inputId = id ?? auto;
   const described = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ');
+  const input = control({ id: inputId, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined });
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={inputId}>{label}</label>
-      {control({ id: inputId, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
+      {choice
+        ? <label className="choice" htmlFor={inputId}>{input}{label}</label>
+        : <><label htmlFor={inputId}>{label}</label>{input}</>}
       {hint ? <small id={`${inputId}-hint`} className="hint">{hint}</small> : null}
       {error ? <small id={`${inputId}-error`} className="field-error">{error}</small> : null}
     </div>
@@ -84,6 +87,21 @@ export function SelectField({ label, error, hint, id, children, ...select }: Fie
   );
 }
 
+/** A form's submit button, disabled while the form is busy, saying so (`busyLabel`, "Saving…") when given. */
+export function SubmitButton({ busy, busyLabel, disabled, children, ...button }:
+  { busy: boolean; busyLabel?: string } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>) {
+  return (
+    <div>
+      <button type="submit" disabled={busy || disabled} {...button}>{busy && busyLabel ? busyLabel : children}</button>
+    </div>
+  );
+}
+
+/** A labelled checkbox (label after the box), with an optional hint and error tied to it. */
+export function Checkbox({ label, error, hint, id, ...input }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return <FieldFrame choice label={label} error={error} hint={hint} id={id} control={(props) => <input type="checkbox" {...props} {...input} />} />;
+}
+
 /** Previous / next over a 0-based page, as the API pages. */
 export function Pager({ page, totalPages, onPage }: { page: number; totalPages: number; onPage(page: number): void }) {
   if (totalPages <= 1) return null;
@@ -96,21 +114,9 @@ export function Pager({ page, totalPages, onPage }: { page: number; totalPages: 
   );
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  PENDING_PAYMENT: 'Awaiting payment',
-  PAID: 'Paid',
-  SHIPPED: 'Shipped',
-  DELIVERED: 'Delivered',
-  CANCELLED: 'Cancelled',
-  REFUNDED: 'Refunded',
-};
-
-export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
-}
-
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge-${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
+/** A day without the time ("Nov 24, 2026"). */
+export function formatDay(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
 export function formatDate(iso: string): string {

@@ -1,31 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { requestPasswordReset, type Problem } from '../../api/generated';
-import { fieldErrorsOf, problemOf } from '../../api/problem';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { requestPasswordReset } from '../../api/generated';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
 
 export default function ForgotPasswordPage() {
   usePageTitle('Reset your password');
   const [email, setEmail] = useState('');
-  const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setSending(true);
-    setProblem(null);
-    try {
-      await requestPasswordReset({ body: { email: email.trim() }, throwOnError: true });
-      setSent(true);
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setSending(false);
-    }
+    void form.run(() => requestPasswordReset({ body: { email: email.trim() }, throwOnError: true }),
+      { onSuccess: () => setSent(true) });
   }
 
-  const errors = fieldErrorsOf(problem);
+  const errors = form.fieldErrors;
   return (
     <>
       <h1>Reset your password</h1>
@@ -37,12 +28,10 @@ export default function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit}>
           <p className="muted">Enter the email you signed up with and we will send you a link to choose a new password.</p>
-          <ErrorAlert problem={problem} />
+          <ErrorAlert problem={form.problem} message={form.message} />
           <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
             error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-          <div>
-            <button type="submit" disabled={sending}>{sending ? 'Sending…' : 'Send reset link'}</button>
-          </div>
+          <SubmitButton busy={form.busy} busyLabel="Sending…">Send reset link</SubmitButton>
         </form>
       )}
     </>

@@ -2,10 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { CUSTOMER, cartOf, renderPage, settle } from '../shop/testing';
+import { aUser, anAuth } from '../../test/fixtures';
+import { renderPage, settle } from '../../test/render';
 import LoginPage from './LoginPage';
-
-const AUTH = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 900, user: CUSTOMER };
 
 async function signIn(password: string) {
   const user = userEvent.setup();
@@ -19,9 +18,8 @@ async function signIn(password: string) {
 describe('LoginPage', () => {
   it('shows invalid credentials, then signs in and follows next', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/login': ({ body }) => ((body as { password: string }).password === 'right-password'
-        ? [200, AUTH] : [401, problem(401, 'invalid_credentials')]),
+        ? [200, anAuth()] : [401, problem(401, 'invalid_credentials')]),
     });
     renderPage(<LoginPage />, { route: '/login?next=%2Faccount%2Forders%3Fpage%3D2', path: '/login' });
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
@@ -42,8 +40,7 @@ describe('LoginPage', () => {
 
   it.each(['//evil.example/x', '/\\evil.example', 'https://evil.example'])('ignores an off-site next (%s)', async (next) => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'POST /api/v1/auth/login': () => [200, AUTH],
+      'POST /api/v1/auth/login': () => [200, anAuth()],
     });
     renderPage(<LoginPage />, { route: `/login?next=${encodeURIComponent(next)}`, path: '/login' });
     await signIn('right-password');
@@ -52,7 +49,6 @@ describe('LoginPage', () => {
 
   it('shows the rate limit message', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/login': () => [429, problem(429, 'rate_limited')],
     });
     renderPage(<LoginPage />, { route: '/login', path: '/login' });
@@ -61,8 +57,8 @@ describe('LoginPage', () => {
   });
 
   it('tells a signed-in visitor so', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
-    renderPage(<LoginPage />, { route: '/login?next=/cart', path: '/login', user: CUSTOMER });
+    fakeServer({});
+    renderPage(<LoginPage />, { route: '/login?next=/cart', path: '/login', signedIn: aUser() });
     expect(screen.getByRole('status')).toHaveTextContent('You are signed in as ada@example.com.');
     expect(screen.getByRole('link', { name: 'Continue' })).toHaveAttribute('href', '/cart');
     await settle();

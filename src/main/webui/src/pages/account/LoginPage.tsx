@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Problem } from '../../api/generated';
-import { fieldErrorsOf, problemOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
 import { nextQuery, safeNext } from './safeNext';
 
 export default function LoginPage() {
@@ -14,23 +13,18 @@ export default function LoginPage() {
   const next = params.get('next');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setSending(true);
-    setProblem(null);
-    try {
+    // busy until the page has left, so "You are signed in" does not flash in between
+    void form.run(async () => {
       await login(email.trim(), password);
       navigate(safeNext(next), { replace: true });
-    } catch (err) {
-      setProblem(problemOf(err));
-      setSending(false);
-    }
+    }, { keepBusy: true });
   }
 
-  if (user && !sending) {
+  if (user && !form.busy) {
     return (
       <>
         <h1>Sign in</h1>
@@ -42,19 +36,17 @@ export default function LoginPage() {
     );
   }
 
-  const errors = fieldErrorsOf(problem);
+  const errors = form.fieldErrors;
   return (
     <>
       <h1>Sign in</h1>
       <form onSubmit={submit}>
-        <ErrorAlert problem={problem} />
+        <ErrorAlert problem={form.problem} message={form.message} />
         <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
           error={errors.email} onChange={(e) => setEmail(e.target.value)} />
         <Field label="Password" type="password" name="password" required autoComplete="current-password"
           value={password} error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={sending}>{sending ? 'Signing in…' : 'Sign in'}</button>
-        </div>
+        <SubmitButton busy={form.busy} busyLabel="Signing in…">Sign in</SubmitButton>
         <p>
           <Link to={`/register${nextQuery(next)}`}>Create an account</Link>
           {' · '}

@@ -1,54 +1,43 @@
 import { Link, useParams } from 'react-router';
 import { getMyOrder } from '../../api/generated';
-import { EmptyState, ErrorAlert, Loading, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
-import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from '../shop/OrderParts';
+import { Facts } from '../../components/Facts';
+import { LoadGate } from '../../components/LoadGate';
+import { AddressBlock } from '../../components/order/AddressBlock';
+import { OrderItems } from '../../components/order/OrderItems';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { paymentLabel } from '../../components/order/payment';
+import { StatusBadge } from '../../components/order/status';
+import { formatDate, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../lib/useLoad';
+
+const ALL_ORDERS = <p><Link to="/account/orders">All your orders</Link></p>;
 
 export default function MyOrderPage() {
   const { id = '' } = useParams();
-  const { data, problem, loading } = useLoad(async () => {
-    const { data } = await getMyOrder({ path: { id }, throwOnError: true });
-    return data;
-  }, [id]);
-  const order = data?.id === id ? data : null;
+  const loaded = useLoad(async () => (await getMyOrder({ path: { id }, throwOnError: true })).data, [id]);
+  const order = loaded.data?.id === id ? loaded.data : null;
   usePageTitle(order ? `Order ${order.number}` : 'Order');
 
-  if (problem?.status === 404) {
-    return (
-      <>
-        <h1>Not found</h1>
-        <EmptyState title="Order not found">
-          <p><Link to="/account/orders">All your orders</Link></p>
-        </EmptyState>
-      </>
-    );
-  }
-  if (problem) {
-    return (
-      <>
-        <h1>Order</h1>
-        <ErrorAlert problem={problem} />
-      </>
-    );
-  }
-  if (loading || !order) return <Loading label="Loading your order…" />;
-
   return (
-    <>
-      <p><Link to="/account/orders">All your orders</Link></p>
-      <h1>Order {order.number}</h1>
-      <Facts items={[
-        ['Status', <StatusBadge status={order.status} />],
-        ['Placed', formatDate(order.createdAt)],
-        ['Email', order.email],
-        ['Payment', paymentLabel(order.payment.provider, order.payment.status)],
-        ['Tracking number', order.trackingNumber ?? 'Not shipped yet'],
-      ]} />
-      <ItemsTable items={order.items} currency={order.currency} />
-      <Totals subtotalCents={order.subtotalCents} shippingCents={order.shippingCents} taxCents={order.taxCents}
-        totalCents={order.totalCents} refundedCents={order.refundedCents} currency={order.currency} />
-      <h2>Shipping address</h2>
-      <AddressBlock address={order.shippingAddress} />
-    </>
+    <LoadGate state={{ ...loaded, data: order }} title="Order" loadingLabel="Loading your order…"
+      notFound="Order not found" notFoundBody={ALL_ORDERS}>
+      {(o) => (
+        <>
+          {ALL_ORDERS}
+          <h1>Order {o.number}</h1>
+          <Facts items={[
+            ['Status', <StatusBadge status={o.status} />],
+            ['Placed', formatDate(o.createdAt)],
+            ['Email', o.email],
+            ['Payment', paymentLabel(o.payment)],
+            ['Tracking number', o.trackingNumber ?? 'Not shipped yet'],
+          ]} />
+          <OrderItems items={o.items} currency={o.currency} />
+          <OrderTotals amounts={o} />
+          <h2>Shipping address</h2>
+          <AddressBlock address={o.shippingAddress} />
+        </>
+      )}
+    </LoadGate>
   );
 }

@@ -2,21 +2,21 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
-import { CUSTOMER, cartOf, orderOf, renderPage } from '../shop/testing';
+import { aPage, aUser, anOrder } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
 import MyOrderPage from './MyOrderPage';
 import MyOrdersPage from './MyOrdersPage';
 
 describe('MyOrdersPage', () => {
   it('lists orders with links and pages through them', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/orders': ({ url }) => [200, {
-        items: [orderOf({ id: `o${url.searchParams.get('page')}`, number: `A-${url.searchParams.get('page')}` })],
-        page: Number(url.searchParams.get('page')), size: 20, totalItems: 21, totalPages: 2,
-      }],
+      'GET /api/v1/orders': ({ url }) => {
+        const page = Number(url.searchParams.get('page'));
+        return [200, aPage([anOrder({ id: `o${page}`, number: `A-${page}` })], { page, totalPages: 2 })];
+      },
     });
     const user = userEvent.setup();
-    renderPage(<MyOrdersPage />, { route: '/account/orders', path: '/account/orders', user: CUSTOMER });
+    renderPage(<MyOrdersPage />, { route: '/account/orders', path: '/account/orders', signedIn: aUser() });
     const table = await screen.findByRole('table');
     expect(within(table).getByRole('columnheader', { name: 'Order' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'A-0' })).toHaveAttribute('href', '/account/orders/o0');
@@ -28,10 +28,9 @@ describe('MyOrdersPage', () => {
 
   it('has an empty state', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/orders': () => [200, { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 }],
+      'GET /api/v1/orders': () => [200, aPage([])],
     });
-    renderPage(<MyOrdersPage />, { route: '/account/orders', path: '/account/orders', user: CUSTOMER });
+    renderPage(<MyOrdersPage />, { route: '/account/orders', path: '/account/orders', signedIn: aUser() });
     expect(await screen.findByText('You have no orders yet')).toBeInTheDocument();
   });
 });
@@ -39,11 +38,10 @@ describe('MyOrdersPage', () => {
 describe('MyOrderPage', () => {
   it('shows the order with refunds, address, tracking and payment', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/orders/o1': () => [200, orderOf({ status: 'SHIPPED', refundedCents: 500, trackingNumber: '1Z1',
+      'GET /api/v1/orders/o1': () => [200, anOrder({ status: 'SHIPPED', refundedCents: 500, trackingNumber: '1Z1',
         payment: { provider: 'stripe', status: 'partially_refunded' } })],
     });
-    renderPage(<MyOrderPage />, { route: '/account/orders/o1', path: '/account/orders/:id', user: CUSTOMER });
+    renderPage(<MyOrderPage />, { route: '/account/orders/o1', path: '/account/orders/:id', signedIn: aUser() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Order A-1001' })).toBeInTheDocument();
     expect(screen.getByText('Refunded')).toBeInTheDocument();
     expect(screen.getByText('1Z1')).toBeInTheDocument();
@@ -52,8 +50,8 @@ describe('MyOrderPage', () => {
   });
 
   it('says when the order is not found', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
-    renderPage(<MyOrderPage />, { route: '/account/orders/x', path: '/account/orders/:id', user: CUSTOMER });
+    fakeServer({});
+    renderPage(<MyOrderPage />, { route: '/account/orders/x', path: '/account/orders/:id', signedIn: aUser() });
     await waitFor(() => expect(screen.getByText('Order not found')).toBeInTheDocument());
   });
 });

@@ -2,10 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { CUSTOMER, cartOf, renderPage } from '../shop/testing';
+import { anAuth } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
 import RegisterPage from './RegisterPage';
-
-const AUTH = { accessToken: 'jwt', tokenType: 'Bearer', expiresIn: 900, user: CUSTOMER };
 
 async function fill() {
   const user = userEvent.setup();
@@ -18,8 +17,7 @@ async function fill() {
 describe('RegisterPage', () => {
   it('sends the invite token and lands on the orders it claimed', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'POST /api/v1/auth/register': () => [201, AUTH],
+      'POST /api/v1/auth/register': () => [201, anAuth()],
     });
     renderPage(<RegisterPage />, { route: '/register?invite=inv-1', path: '/register' });
     expect(screen.getByRole('status')).toHaveTextContent('Create your account to see the orders you placed as a guest.');
@@ -32,7 +30,6 @@ describe('RegisterPage', () => {
 
   it('marks a taken email and offers to sign in', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/register': () => [409, problem(409, 'email_taken')],
     });
     renderPage(<RegisterPage />, { route: '/register?next=/checkout', path: '/register' });
@@ -45,7 +42,6 @@ describe('RegisterPage', () => {
 
   it('explains an expired invite', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/register': () => [400, problem(400, 'invalid_token')],
     });
     renderPage(<RegisterPage />, { route: '/register?invite=old', path: '/register' });
@@ -56,10 +52,9 @@ describe('RegisterPage', () => {
   it('shows validation errors by field and goes home without next', async () => {
     let calls = 0;
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/auth/register': () => (++calls === 1
         ? [400, problem(400, 'validation_failed', [{ field: 'password', message: 'size must be between 8 and 128' }])]
-        : [201, AUTH]),
+        : [201, anAuth()]),
     });
     renderPage(<RegisterPage />, { route: '/register', path: '/register' });
     await fill();

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Problem } from '../../api/generated';
-import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { ErrorAlert, Field, Notice, SubmitButton, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
+import { NewPasswordField } from './NewPasswordField';
 import { nextQuery, safeNext } from './safeNext';
 
 const INVITE_EXPIRED = 'This invite link is invalid or has expired. You can still create an account, '
@@ -20,23 +20,18 @@ export default function RegisterPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useSubmit();
+  const { problem } = form;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setSending(true);
-    setProblem(null);
-    try {
+    void form.run(async () => {
       await register({ name: name.trim(), email: email.trim(), password, ...(invite ? { inviteToken: invite } : {}) });
       navigate(safeNext(next, invite ? '/account/orders' : '/'), { replace: true });
-    } catch (err) {
-      setProblem(problemOf(err));
-      setSending(false);
-    }
+    }, { keepBusy: true });
   }
 
-  const errors = fieldErrorsOf(problem);
+  const errors = { ...form.fieldErrors };
   if (problem?.code === 'email_taken') errors.email = 'An account with this email already exists.';
   const signIn = `/login${nextQuery(next)}`;
   return (
@@ -51,21 +46,17 @@ export default function RegisterPage() {
           </div>
         ) : problem?.code === 'email_taken' ? (
           <div className="alert alert-error" role="alert">
-            {messageOf(problem)} <Link to={signIn}>Sign in</Link>
+            {form.message} <Link to={signIn}>Sign in</Link>
           </div>
         ) : (
-          <ErrorAlert problem={problem} />
+          <ErrorAlert problem={problem} message={form.message} />
         )}
         <Field label="Name" name="name" required autoComplete="name" value={name}
           error={errors.name} onChange={(e) => setName(e.target.value)} />
         <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
           error={errors.email} onChange={(e) => setEmail(e.target.value)} />
-        <Field label="Password" type="password" name="password" required minLength={8} maxLength={128}
-          autoComplete="new-password" hint="8 to 128 characters" value={password}
-          error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={sending}>{sending ? 'Creating account…' : 'Create account'}</button>
-        </div>
+        <NewPasswordField label="Password" value={password} error={errors.password} onChange={setPassword} />
+        <SubmitButton busy={form.busy} busyLabel="Creating account…">Create account</SubmitButton>
         {problem?.code === 'email_taken' ? null : (
           <p>Already have an account? <Link to={signIn}>Sign in</Link></p>
         )}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { confirmPasswordReset, type Problem } from '../../api/generated';
-import { fieldErrorsOf, problemOf } from '../../api/problem';
-import { ErrorAlert, Field, Notice, usePageTitle } from '../../components/ui';
+import { confirmPasswordReset } from '../../api/generated';
+import { ErrorAlert, Notice, SubmitButton, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
+import { NewPasswordField } from './NewPasswordField';
 
 const INVALID = 'This reset link is invalid or has expired.';
 
@@ -21,22 +22,13 @@ export default function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setSending(true);
-    setProblem(null);
-    try {
-      await confirmPasswordReset({ body: { token, password }, throwOnError: true });
-      setDone(true);
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setSending(false);
-    }
+    void form.run(() => confirmPasswordReset({ body: { token, password }, throwOnError: true }),
+      { onSuccess: () => setDone(true) });
   }
 
   let body;
@@ -47,19 +39,14 @@ export default function ResetPasswordPage() {
         <p><Link to="/login">Sign in</Link></p>
       </>
     );
-  } else if (!token || problem?.code === 'invalid_token' || 'token' in fieldErrorsOf(problem)) {
+  } else if (!token || form.problem?.code === 'invalid_token' || 'token' in form.fieldErrors) {
     body = <InvalidLink />;
   } else {
-    const errors = fieldErrorsOf(problem);
     body = (
       <form onSubmit={submit}>
-        <ErrorAlert problem={problem} />
-        <Field label="New password" type="password" name="password" required minLength={8} maxLength={128}
-          autoComplete="new-password" hint="8 to 128 characters" value={password}
-          error={errors.password} onChange={(e) => setPassword(e.target.value)} />
-        <div>
-          <button type="submit" disabled={sending}>{sending ? 'Saving…' : 'Set new password'}</button>
-        </div>
+        <ErrorAlert problem={form.problem} message={form.message} />
+        <NewPasswordField label="New password" value={password} error={form.fieldErrors.password} onChange={setPassword} />
+        <SubmitButton busy={form.busy} busyLabel="Saving…">Set new password</SubmitButton>
       </form>
     );
   }

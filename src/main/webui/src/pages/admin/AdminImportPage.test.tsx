@@ -1,9 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, problem } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer, problem } from '../../test/fakeServer';
+import { anAdmin } from '../../test/fixtures';
+import { renderRoutes } from '../../test/render';
 import AdminImportPage from './AdminImportPage';
-import { renderAt } from './adminTestUtils';
 
 const HEADER = 'sku,name,slug,description,price,stock,active,image_url';
 const routes = <Route path="/admin/products/import" element={<AdminImportPage />} />;
@@ -14,13 +15,13 @@ function csv(name: string, ...rows: string[]) {
 
 describe('AdminImportPage', () => {
   it('lists the problems of a failed preview by line and keeps Import disabled', async () => {
-    const { requests } = fakeServer({
+    const { calls } = fakeServer({
       'POST /api/v1/admin/products/import': () => [422, {
         ...problem(422, 'bulk_validation_failed'),
         errors: [{ field: 'price', message: 'is not a price', line: 2 }, { field: 'sku', message: 'is required', line: 4 }],
       }],
     });
-    const { user } = renderAt('/admin/products/import', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/import', signedIn: anAdmin() });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Import products from CSV' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview (dry run)' })).toBeDisabled();
@@ -35,8 +36,8 @@ describe('AdminImportPage', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('nothing was saved');
     expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
 
-    expect(requests).toHaveLength(1);
-    const [preview] = requests;
+    expect(calls(ADMIN_API)).toHaveLength(1);
+    const [preview] = calls(ADMIN_API);
     expect(preview.url.searchParams.get('dryRun')).toBe('true');
     expect(String(preview.headers.getContentType())).toContain('text/csv');
     expect(preview.body).toBe(await new Promise<string>((resolve) => {
@@ -52,7 +53,7 @@ describe('AdminImportPage', () => {
         ? [200, { created: 2, updated: 1, dryRun: true }]
         : [200, { created: 2, updated: 1, dryRun: false }],
     });
-    const { user } = renderAt('/admin/products/import', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/import', signedIn: anAdmin() });
     const importButton = () => screen.getByRole('button', { name: 'Import' });
 
     await user.upload(screen.getByLabelText('CSV file'), csv('good.csv', 'MUG-1,Mug,,,12.34,1,true,'));
@@ -75,7 +76,7 @@ describe('AdminImportPage', () => {
     expect(screen.getByRole('link', { name: 'Back to products' })).toHaveAttribute('href', '/admin/products');
     expect(importButton()).toBeDisabled();
 
-    const last = requests[requests.length - 1];
+    const last = requests.at(-1)!;
     expect(last.url.searchParams.has('dryRun')).toBe(false);
     expect(String(last.body)).toContain('MUG-9,Jug');
   });
@@ -84,7 +85,7 @@ describe('AdminImportPage', () => {
     fakeServer({
       'POST /api/v1/admin/products/import': () => [400, problem(400, 'validation_failed')],
     });
-    const { user } = renderAt('/admin/products/import', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/import', signedIn: anAdmin() });
     await user.upload(screen.getByLabelText('CSV file'), csv('x.csv'));
     await user.click(screen.getByRole('button', { name: 'Preview (dry run)' }));
     expect(await screen.findByRole('alert')).toBeInTheDocument();

@@ -1,8 +1,8 @@
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import { adminImportProductsCsv, type FieldError, type ImportResult, type Problem } from '../../api/generated';
-import { problemOf } from '../../api/problem';
+import { adminImportProductsCsv, type FieldError, type ImportResult } from '../../api/generated';
 import { ErrorAlert, Field, Loading, Notice, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
 
 const HEADER = 'sku,name,slug,description,price,stock,active,image_url';
 
@@ -23,62 +23,45 @@ export default function AdminImportPage() {
   const hintId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  // Bumped on every file choice: answers about an earlier file are dropped.
-  const generation = useRef(0);
+  const [mode, setMode] = useState<'preview' | 'import'>('preview');
+  // reset() on every file choice: answers about an earlier file are dropped
+  const action = useSubmit();
+  const { problem } = action;
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
-    generation.current++;
+    action.reset();
     setFile(event.target.files?.[0] ?? null);
     setPreview(null);
-    setProblem(null);
     setResult(null);
-    setBusy(null);
   }
 
-  async function runPreview() {
+  function runPreview() {
     if (!file) return;
-    const gen = generation.current;
-    setBusy('preview');
+    setMode('preview');
     setPreview(null);
-    setProblem(null);
     setResult(null);
-    try {
+    void action.run(async () => {
       const text = await readText(file);
       const { data } = await adminImportProductsCsv({ body: text, query: { dryRun: true }, throwOnError: true });
-      if (gen !== generation.current) return;
-      setPreview({ file, text, created: data.created, updated: data.updated });
-    } catch (error) {
-      if (gen === generation.current) setProblem(problemOf(error));
-    } finally {
-      if (gen === generation.current) setBusy(null);
-    }
+      return { file, text, created: data.created, updated: data.updated };
+    }, { onSuccess: setPreview });
   }
 
-  async function runImport() {
+  function runImport() {
     if (!preview || preview.file !== file) return;
-    const gen = generation.current;
-    setBusy('import');
-    setProblem(null);
-    try {
-      const { data } = await adminImportProductsCsv({ body: preview.text, throwOnError: true });
-      if (gen !== generation.current) return;
-      setResult(data);
-      setPreview(null);
-    } catch (error) {
-      if (gen === generation.current) {
-        setProblem(problemOf(error));
+    setMode('import');
+    void action.run(async () => (await adminImportProductsCsv({ body: preview.text, throwOnError: true })).data, {
+      onSuccess: (data) => {
+        setResult(data);
         setPreview(null);
-      }
-    } finally {
-      if (gen === generation.current) setBusy(null);
-    }
+      },
+      onProblem: () => { setPreview(null); },
+    });
   }
 
   const lineErrors: FieldError[] = problem?.code === 'bulk_validation_failed' ? problem.errors ?? [] : [];
-  const canImport = !!preview && preview.file === file && busy === null;
+  const canImport = !!preview && preview.file === file && !action.busy;
 
   return (
     <>
@@ -97,10 +80,10 @@ export default function AdminImportPage() {
       <div style={{ display: 'grid', gap: '.75rem', maxWidth: 640 }}>
         <Field label="CSV file" type="file" accept=".csv,text/csv" onChange={choose} />
         <div className="toolbar">
-          <button type="button" className="secondary" onClick={() => void runPreview()} disabled={!file || busy !== null}>
+          <button type="button" className="secondary" onClick={runPreview} disabled={!file || action.busy}>
             Preview (dry run)
           </button>
-          <button type="button" onClick={() => void runImport()} disabled={!canImport} aria-describedby={hintId}>
+          <button type="button" onClick={runImport} disabled={!canImport} aria-describedby={hintId}>
             Import
           </button>
           <small id={hintId} className="hint">Import is enabled after a clean preview of the chosen file.</small>
@@ -110,8 +93,7 @@ export default function AdminImportPage() {
       {preview && preview.file === file ? (
         <Notice>{`Preview: ${preview.created} to create, ${preview.updated} to update. Nothing was saved yet.`}</Notice>
       ) : null}
-      {busy === 'preview' ? <Loading label="Checking the file…" /> : null}
-      {busy === 'import' ? <Loading label="Importing…" /> : null}
+      {action.busy ? <Loading label={mode === 'preview' ? 'Checking the file…' : 'Importing…'} /> : null}
       {result ? (
         <Notice>
           {`Imported: ${result.created} created, ${result.updated} updated. `}
@@ -119,7 +101,7 @@ export default function AdminImportPage() {
         </Notice>
       ) : null}
 
-      <ErrorAlert problem={problem} />
+      <ErrorAlert problem={problem} message={action.message} />
       {lineErrors.length > 0 ? (
         <div className="table-wrap">
           <table>

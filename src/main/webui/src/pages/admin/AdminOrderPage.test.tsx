@@ -3,9 +3,9 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { AdminOrder } from '../../api/generated';
 import { fakeServer, problem } from '../../test/fakeServer';
+import { anAdmin, anAdminOrder } from '../../test/fixtures';
+import { expectStatus, renderRoutes } from '../../test/render';
 import AdminOrderPage from './AdminOrderPage';
-import { anOrder, renderAt } from './adminTestUtils';
-import { expectStatus } from '../../test/status';
 
 const routes = <Route path="/admin/orders/:id" element={<AdminOrderPage />} />;
 
@@ -15,13 +15,13 @@ function optionsOf(select: HTMLElement) {
 
 describe('AdminOrderPage', () => {
   it('shows the order with its totals, address and history', async () => {
-    fakeServer({ 'GET /api/v1/admin/orders/o-1': () => [200, anOrder()] });
-    renderAt('/admin/orders/o-1', routes);
+    fakeServer({ 'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder()] });
+    renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Order A-1001' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'View customer' })).toHaveAttribute('href', '/admin/users/u-1');
-    expect(screen.getByText('Manual, paid')).toBeInTheDocument();
-    expect(screen.getByText('Ann Example', { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View customer' })).toHaveAttribute('href', '/admin/users/u1');
+    expect(screen.getByText('Manual payment (bank transfer): Paid')).toBeInTheDocument();
+    expect(screen.getByText('Grace Hopper', { exact: false })).toBeInTheDocument();
     const history = screen.getByRole('table', { name: 'Status history' });
     expect(within(history).getAllByRole('row')).toHaveLength(3);
     expect(within(history).getByText('Bank transfer')).toBeInTheDocument();
@@ -30,8 +30,8 @@ describe('AdminOrderPage', () => {
   });
 
   it('offers only the allowed moves, never REFUNDED, and no tracking number unless SHIPPED', async () => {
-    fakeServer({ 'GET /api/v1/admin/orders/o-1': () => [200, anOrder({ status: 'PENDING_PAYMENT' })] });
-    renderAt('/admin/orders/o-1', routes);
+    fakeServer({ 'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder({ status: 'PENDING_PAYMENT' })] });
+    renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
 
     const select = await screen.findByLabelText('New status');
     expect(optionsOf(select)).toEqual(['Paid', 'Cancelled']);
@@ -41,11 +41,11 @@ describe('AdminOrderPage', () => {
 
   it('ships a paid order with a tracking number and shows the answer', async () => {
     const { requests } = fakeServer({
-      'GET /api/v1/admin/orders/o-1': () => [200, anOrder()],
-      'PATCH /api/v1/admin/orders/o-1/status': () =>
-        [200, anOrder({ status: 'SHIPPED', trackingNumber: '1Z999' })],
+      'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder()],
+      'PATCH /api/v1/admin/orders/o1/status': () =>
+        [200, anAdminOrder({ status: 'SHIPPED', trackingNumber: '1Z999' })],
     });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
 
     const select = await screen.findByLabelText('New status');
     expect(optionsOf(select)).toEqual(['Shipped']);
@@ -62,8 +62,8 @@ describe('AdminOrderPage', () => {
   });
 
   it('asks for a tracking number only for SHIPPED', async () => {
-    fakeServer({ 'GET /api/v1/admin/orders/o-1': () => [200, anOrder({ status: 'PENDING_PAYMENT' })] });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    fakeServer({ 'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder({ status: 'PENDING_PAYMENT' })] });
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
     const select = await screen.findByLabelText('New status');
     await user.selectOptions(select, 'Cancelled');
     expect(screen.queryByLabelText('Tracking number')).not.toBeInTheDocument();
@@ -71,35 +71,35 @@ describe('AdminOrderPage', () => {
 
   it('reports a refused move', async () => {
     fakeServer({
-      'GET /api/v1/admin/orders/o-1': () => [200, anOrder({ status: 'SHIPPED' })],
-      'PATCH /api/v1/admin/orders/o-1/status': () => [409, problem(409, 'invalid_transition')],
+      'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder({ status: 'SHIPPED' })],
+      'PATCH /api/v1/admin/orders/o1/status': () => [409, problem(409, 'invalid_transition')],
     });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
     await user.click(await screen.findByRole('button', { name: 'Update status' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That status change is not allowed for this order.');
   });
 
   it('says a closed order is closed and offers no refund', async () => {
-    fakeServer({ 'GET /api/v1/admin/orders/o-1': () => [200, anOrder({ status: 'CANCELLED' })] });
-    renderAt('/admin/orders/o-1', routes);
+    fakeServer({ 'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder({ status: 'CANCELLED' })] });
+    renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
     expect(await screen.findByText('This order is closed.')).toBeInTheDocument();
     expect(screen.queryByLabelText('New status')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Refund' })).not.toBeInTheDocument();
   });
 
   it('refunds the rest when the amount is left empty, then reloads the order', async () => {
-    let order: AdminOrder = anOrder({ status: 'DELIVERED', refundedCents: 1000 });
+    let order: AdminOrder = anAdminOrder({ status: 'DELIVERED', refundedCents: 1200 });
     const { requests } = fakeServer({
-      'GET /api/v1/admin/orders/o-1': () => [200, order],
-      'POST /api/v1/admin/orders/o-1/refunds': () => {
-        order = anOrder({
-          status: 'REFUNDED', refundedCents: 3000,
+      'GET /api/v1/admin/orders/o1': () => [200, order],
+      'POST /api/v1/admin/orders/o1/refunds': () => {
+        order = anAdminOrder({
+          status: 'REFUNDED', refundedCents: 3200,
           refunds: [{ id: 'r-1', amountCents: 2000, status: 'succeeded', reason: null, createdAt: '2026-02-03T10:00:00Z' }],
         });
         return [201, { id: 'r-1', amountCents: 2000, status: 'succeeded' }];
       },
     });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
 
     const amount = await screen.findByLabelText('Amount');
     expect(amount).toHaveAccessibleDescription('Leave empty to refund the rest: $20.00');
@@ -114,10 +114,10 @@ describe('AdminOrderPage', () => {
 
   it('sends a typed amount in cents and shows refund_exceeds_total', async () => {
     const { requests } = fakeServer({
-      'GET /api/v1/admin/orders/o-1': () => [200, anOrder()],
-      'POST /api/v1/admin/orders/o-1/refunds': () => [422, problem(422, 'refund_exceeds_total')],
+      'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder()],
+      'POST /api/v1/admin/orders/o1/refunds': () => [422, problem(422, 'refund_exceeds_total')],
     });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
 
     await user.type(await screen.findByLabelText('Amount'), '40.10');
     await user.type(screen.getByLabelText('Reason (optional)'), 'Broken');
@@ -130,8 +130,8 @@ describe('AdminOrderPage', () => {
   });
 
   it('refuses an amount it cannot read', async () => {
-    const { requests } = fakeServer({ 'GET /api/v1/admin/orders/o-1': () => [200, anOrder()] });
-    const { user } = renderAt('/admin/orders/o-1', routes);
+    const { requests } = fakeServer({ 'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder()] });
+    const { user } = renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
     await user.type(await screen.findByLabelText('Amount'), '1.234');
     await user.click(screen.getByRole('button', { name: 'Refund' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Enter an amount like 12.34');
@@ -140,7 +140,7 @@ describe('AdminOrderPage', () => {
 
   it('says so when the order does not exist', async () => {
     fakeServer({});
-    renderAt('/admin/orders/nope', routes);
+    renderRoutes(routes, { at: '/admin/orders/nope', signedIn: anAdmin() });
     expect(await screen.findByText('Order not found')).toBeInTheDocument();
   });
 });

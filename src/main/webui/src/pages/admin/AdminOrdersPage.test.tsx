@@ -1,10 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer } from '../../test/fakeServer';
+import { aPage, anAdmin, anOrder } from '../../test/fixtures';
+import { expectStatus, renderRoutes } from '../../test/render';
 import AdminOrdersPage from './AdminOrdersPage';
-import { anOrder, renderAt } from './adminTestUtils';
-import { expectStatus } from '../../test/status';
 
 const routes = (
   <>
@@ -16,18 +16,16 @@ const routes = (
 describe('AdminOrdersPage', () => {
   it('lists orders and sends the filters from the form', async () => {
     const { requests } = fakeServer({
-      'GET /api/v1/admin/orders': ({ url }) => [200, url.searchParams.get('status')
-        ? { items: [], page: 0, size: 20, totalItems: 0, totalPages: 0 }
-        : { items: [anOrder()], page: 0, size: 20, totalItems: 1, totalPages: 1 }],
+      'GET /api/v1/admin/orders': ({ url }) => [200, url.searchParams.get('status') ? aPage([]) : aPage([anOrder()])],
     });
-    const { user } = renderAt('/admin', routes);
+    const { user } = renderRoutes(routes, { at: '/admin', signedIn: anAdmin() });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Orders' })).toBeInTheDocument();
     const table = await screen.findByRole('table');
-    expect(within(table).getByRole('link', { name: 'A-1001' })).toHaveAttribute('href', '/admin/orders/o-1');
-    expect(within(table).getByText('ann@example.com')).toBeInTheDocument();
-    expect(within(table).getByText('Paid')).toBeInTheDocument();
-    expect(within(table).getByText('$30.00')).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: 'A-1001' })).toHaveAttribute('href', '/admin/orders/o1');
+    expect(within(table).getByText('guest@example.com')).toBeInTheDocument();
+    expect(within(table).getByText('Awaiting payment')).toBeInTheDocument();
+    expect(within(table).getByText('$32.00')).toBeInTheDocument();
 
     const status = screen.getByLabelText('Status');
     expect(within(status).getAllByRole('option').map((o) => o.textContent)).toEqual(
@@ -47,13 +45,13 @@ describe('AdminOrdersPage', () => {
   });
 
   it('shows one customer\'s orders from userId and links back to all', async () => {
-    const { requests } = fakeServer({
-      'GET /api/v1/admin/orders': () => [200, { items: [anOrder()], page: 0, size: 20, totalItems: 1, totalPages: 1 }],
+    const { calls } = fakeServer({
+      'GET /api/v1/admin/orders': () => [200, aPage([anOrder()])],
     });
-    const { user } = renderAt('/admin/orders?userId=u-1&status=PAID', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/orders?userId=u1&status=PAID', signedIn: anAdmin() });
 
     await expectStatus('Showing orders of one customer');
-    expect(requests[0].url.searchParams.get('userId')).toBe('u-1');
+    expect(calls(ADMIN_API)[0].url.searchParams.get('userId')).toBe('u1');
     await user.click(screen.getByRole('link', { name: 'Show all' }));
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/admin\/orders\?status=PAID$/);
     expect(screen.queryByText('Showing orders of one customer')).not.toBeInTheDocument();

@@ -1,10 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeServer, problem } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer, problem } from '../../test/fakeServer';
+import { aProduct, anAdmin } from '../../test/fixtures';
+import { expectStatus, renderRoutes } from '../../test/render';
+
 import AdminProductFormPage from './AdminProductFormPage';
-import { aProduct, renderAt } from './adminTestUtils';
-import { expectStatus } from '../../test/status';
 
 const routes = (
   <>
@@ -20,7 +21,7 @@ describe('AdminProductFormPage', () => {
       'POST /api/v1/admin/products': () => [201, created],
       'GET /api/v1/admin/products/p-new': () => [200, created],
     });
-    const { user } = renderAt('/admin/products/new', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/new', signedIn: anAdmin() });
 
     expect(screen.getByRole('heading', { level: 1, name: 'New product' })).toBeInTheDocument();
     expect(screen.getByLabelText('Active')).toBeChecked();
@@ -40,8 +41,8 @@ describe('AdminProductFormPage', () => {
   });
 
   it('refuses a price it cannot read and sends nothing', async () => {
-    const { requests } = fakeServer({});
-    const { user } = renderAt('/admin/products/new', routes);
+    const { calls } = fakeServer({});
+    const { user } = renderRoutes(routes, { at: '/admin/products/new', signedIn: anAdmin() });
 
     await user.type(screen.getByLabelText('Name'), 'Red mug');
     await user.type(screen.getByLabelText('SKU'), 'MUG-2');
@@ -52,17 +53,17 @@ describe('AdminProductFormPage', () => {
     expect(price).toHaveAttribute('aria-invalid', 'true');
     expect(price).toHaveAccessibleDescription(expect.stringContaining('Enter a price like 12.34'));
     expect(price).toHaveFocus();
-    expect(requests).toHaveLength(0);
+    expect(calls(ADMIN_API)).toHaveLength(0);
   });
 
   it('sends only the changed fields plus the version it loaded', async () => {
     const product = aProduct();
     const { requests } = fakeServer({
-      'GET /api/v1/admin/products/p-1': () => [200, product],
-      'PATCH /api/v1/admin/products/p-1': ({ body }) =>
+      'GET /api/v1/admin/products/p1': () => [200, product],
+      'PATCH /api/v1/admin/products/p1': ({ body }) =>
         [200, { ...product, ...(body as object), version: 4 }],
     });
-    const { user } = renderAt('/admin/products/p-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/p1', signedIn: anAdmin() });
 
     const price = await screen.findByLabelText('Price');
     expect(price).toHaveValue('12.50');
@@ -83,10 +84,10 @@ describe('AdminProductFormPage', () => {
   it('offers to reload after a version conflict', async () => {
     let reads = 0;
     fakeServer({
-      'GET /api/v1/admin/products/p-1': () => [200, reads++ === 0 ? aProduct() : aProduct({ name: 'Blue mug XL', version: 5 })],
-      'PATCH /api/v1/admin/products/p-1': () => [409, problem(409, 'version_conflict')],
+      'GET /api/v1/admin/products/p1': () => [200, reads++ === 0 ? aProduct() : aProduct({ name: 'Blue mug XL', version: 5 })],
+      'PATCH /api/v1/admin/products/p1': () => [409, problem(409, 'version_conflict')],
     });
-    const { user } = renderAt('/admin/products/p-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/p1', signedIn: anAdmin() });
 
     const name = await screen.findByLabelText('Name');
     await user.clear(name);
@@ -108,7 +109,7 @@ describe('AdminProductFormPage', () => {
         ? [409, problem(409, 'sku_taken')]
         : [400, problem(400, 'validation_failed', [{ field: 'priceCents', message: 'must be at most 100000000' }])]),
     });
-    const { user } = renderAt('/admin/products/new', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/new', signedIn: anAdmin() });
 
     await user.type(screen.getByLabelText('Name'), 'Red mug');
     await user.type(screen.getByLabelText('SKU'), 'MUG-1');
@@ -125,23 +126,23 @@ describe('AdminProductFormPage', () => {
 
   it('archives from the edit page', async () => {
     let archived = false;
-    const { requests } = fakeServer({
-      'GET /api/v1/admin/products/p-1': () => [200, aProduct({ active: !archived, version: archived ? 4 : 3 })],
-      'DELETE /api/v1/admin/products/p-1': () => { archived = true; return [204]; },
+    const { calls } = fakeServer({
+      'GET /api/v1/admin/products/p1': () => [200, aProduct({ active: !archived, version: archived ? 4 : 3 })],
+      'DELETE /api/v1/admin/products/p1': () => { archived = true; return [204]; },
     });
-    const { user } = renderAt('/admin/products/p-1', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products/p1', signedIn: anAdmin() });
 
     await user.click(await screen.findByRole('button', { name: 'Archive' }));
 
     await expectStatus('Archived Blue mug');
     expect(screen.queryByRole('link', { name: 'View in shop' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Active')).not.toBeChecked();
-    expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
+    expect(calls(ADMIN_API).map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
   });
 
   it('says so when the product does not exist', async () => {
     fakeServer({});
-    renderAt('/admin/products/nope', routes);
+    renderRoutes(routes, { at: '/admin/products/nope', signedIn: anAdmin() });
     expect(await screen.findByText('Product not found')).toBeInTheDocument();
   });
 });

@@ -4,11 +4,12 @@ import {
   adminArchiveProduct, adminCreateProduct, adminGetProduct, adminUpdateProduct,
   type Problem, type Product, type ProductCreate, type ProductPatch,
 } from '../../api/generated';
-import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
-import { EmptyState, ErrorAlert, Field, Loading, Notice, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
+import { messageOf, problemOf } from '../../api/problem';
+import { LoadGate } from '../../components/LoadGate';
+import { Checkbox, ErrorAlert, Field, Notice, SubmitButton, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
 import { parseMoney, toMajorString } from '../../lib/money';
+import { useSubmit, type Submit } from '../../lib/useSubmit';
 import { useStoreCurrency } from '../../cart/CartContext';
-import { Checkbox } from './adminCommon';
 
 type Values = {
   name: string;
@@ -57,10 +58,10 @@ function validate(v: Values, currency: string): Errors {
 }
 
 /** Field errors from a failed save, keyed by the form's field names. */
-function serverErrors(problem: Problem | null): Errors {
+function serverErrors({ problem, fieldErrors }: Submit): Errors {
   if (!problem) return {};
   const out: Errors = {};
-  for (const [field, message] of Object.entries(fieldErrorsOf(problem))) {
+  for (const [field, message] of Object.entries(fieldErrors)) {
     const name = SERVER_FIELDS[field];
     if (name && !out[name]) out[name] = message;
   }
@@ -68,6 +69,8 @@ function serverErrors(problem: Problem | null): Errors {
   if (problem.code === 'slug_taken') out.slug = messageOf(problem);
   return out;
 }
+
+const BACK = <p><Link to="/admin/products">Back to products</Link></p>;
 
 export default function AdminProductFormPage() {
   const { id } = useParams();
@@ -85,10 +88,9 @@ function ProductForm({ id }: { id?: string }) {
   const [loading, setLoading] = useState(!!id);
   const [values, setValues] = useState<Values>(EMPTY);
   const [clientErrors, setClientErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const form = useSubmit();
   const [notice, setNotice] = useState<string | null>(
     () => (location.state as { notice?: string } | null)?.notice ?? null);
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   usePageTitle(id ? (product ? `Edit ${product.name}` : 'Edit product') : 'New product');
@@ -111,14 +113,14 @@ function ProductForm({ id }: { id?: string }) {
       setProduct(data);
       setValues(valuesOf(data));
       setLoadProblem(null);
-      setProblem(null);
+      form.reset();
       setClientErrors({});
     } catch (error) {
       if (request === latest.current) setLoadProblem(problemOf(error));
     } finally {
       if (request === latest.current) setLoading(false);
     }
-  }, [id]);
+  }, [id, form.reset]);
 
   useEffect(() => {
     void load();
@@ -132,16 +134,16 @@ function ProductForm({ id }: { id?: string }) {
 
   const storeCurrency = useStoreCurrency();
   const currency = product?.currency ?? storeCurrency;
-  const errors: Errors = { ...serverErrors(problem), ...clientErrors };
+  const errors: Errors = { ...serverErrors(form), ...clientErrors };
 
   function set<K extends keyof Values>(name: K, value: Values[K]) {
     setValues((v) => ({ ...v, [name]: value }));
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(null);
-    setProblem(null);
+    form.reset();
     const found = validate(values, currency);
     setClientErrors(found);
     if (Object.keys(found).length > 0) {
@@ -155,8 +157,7 @@ function ProductForm({ id }: { id?: string }) {
     const priceCents = parseMoney(values.price, currency)!;
     const stock = Number(values.stock.trim());
 
-    setBusy(true);
-    try {
+    void form.run(async () => {
       if (!product) {
         const body: ProductCreate = { name, sku, priceCents, stock, active: values.active };
         if (slug) body.slug = slug;
@@ -188,31 +189,20 @@ function ProductForm({ id }: { id?: string }) {
       setProduct(data);
       setValues(valuesOf(data));
       setNotice('Changes saved');
-    } catch (error) {
-      setProblem(problemOf(error));
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    }, { onProblem: () => { setAttempt((n) => n + 1); } });
   }
 
-  async function archive() {
+  function archive() {
     if (!product) return;
     setNotice(null);
-    setProblem(null);
-    setBusy(true);
-    try {
+    void form.run(async () => {
       await adminArchiveProduct({ path: { id: product.id }, throwOnError: true });
       const { data } = await adminGetProduct({ path: { id: product.id }, throwOnError: true });
       setProduct(data);
       // Keep whatever else is being edited; only the saved state (and its version) moved on.
       setValues((v) => ({ ...v, active: data.active }));
       setNotice(`Archived ${data.name}`);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function reload() {
@@ -220,37 +210,17 @@ function ProductForm({ id }: { id?: string }) {
     setNotice('Loaded the latest version. Make your changes again if they are still needed.');
   }
 
-  if (id && !product) {
-    return (
-      <>
-        <h1>Edit product</h1>
-        {loading ? <Loading label="Loading product…" /> : null}
-        {!loading && loadProblem?.status === 404 ? (
-          <EmptyState title="Product not found">
-            <p><Link to="/admin/products">Back to products</Link></p>
-          </EmptyState>
-        ) : null}
-        {!loading && loadProblem && loadProblem.status !== 404 ? (
-          <>
-            <ErrorAlert problem={loadProblem} />
-            <button type="button" onClick={() => void load()}>Try again</button>
-          </>
-        ) : null}
-      </>
-    );
-  }
-
   const hasClientErrors = Object.keys(clientErrors).length > 0;
 
-  return (
+  const page = () => (
     <>
-      <p><Link to="/admin/products">Back to products</Link></p>
+      {BACK}
       <h1>{product ? `Edit ${product.name}` : 'New product'}</h1>
       {product ? (
         <div className="toolbar">
           {product.active ? <Link className="button secondary" to={`/products/${product.slug}`}>View in shop</Link> : null}
           {product.active ? (
-            <button type="button" className="secondary" onClick={() => void archive()} disabled={busy}>Archive</button>
+            <button type="button" className="secondary" onClick={archive} disabled={form.busy}>Archive</button>
           ) : <span className="badge">Archived</span>}
           <span className="muted">Last changed {formatDate(product.updatedAt)}</span>
         </div>
@@ -258,8 +228,9 @@ function ProductForm({ id }: { id?: string }) {
 
       {notice ? <Notice>{notice}</Notice> : null}
       <ErrorAlert problem={loadProblem} />
-      {hasClientErrors ? <ErrorAlert message="Please correct the highlighted fields." /> : <ErrorAlert problem={problem} />}
-      {problem?.code === 'version_conflict' ? (
+      {hasClientErrors ? <ErrorAlert message="Please correct the highlighted fields." />
+        : <ErrorAlert problem={form.problem} message={form.message} />}
+      {form.problem?.code === 'version_conflict' ? (
         <p><button type="button" onClick={() => void reload()} disabled={loading}>Reload</button></p>
       ) : null}
 
@@ -286,10 +257,16 @@ function ProductForm({ id }: { id?: string }) {
           onChange={(e) => set('imageUrl', e.target.value)} />
         <Checkbox label="Active" name="active" checked={values.active} error={errors.active}
           hint="Active products are listed in the shop" onChange={(e) => set('active', e.target.checked)} />
-        <div>
-          <button type="submit" disabled={busy}>{product ? 'Save changes' : 'Create product'}</button>
-        </div>
+        <SubmitButton busy={form.busy}>{product ? 'Save changes' : 'Create product'}</SubmitButton>
       </form>
     </>
+  );
+
+  if (!id) return page();
+  return (
+    <LoadGate state={{ data: product, problem: loadProblem, loading, reload: load }} title="Edit product"
+      loadingLabel="Loading product…" notFound="Product not found" notFoundBody={BACK}>
+      {page}
+    </LoadGate>
   );
 }

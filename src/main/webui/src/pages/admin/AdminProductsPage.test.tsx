@@ -1,36 +1,31 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../../api/generated';
-import { fakeServer } from '../../test/fakeServer';
+import { ADMIN_API, fakeServer } from '../../test/fakeServer';
+import { aPage, aProduct, anAdmin } from '../../test/fixtures';
+import { expectStatus, renderRoutes } from '../../test/render';
 import AdminProductsPage from './AdminProductsPage';
-import { aProduct, renderAt } from './adminTestUtils';
-import { expectStatus } from '../../test/status';
 
 const routes = <Route path="/admin/products" element={<AdminProductsPage />} />;
 
-function page(items: Product[], totalPages = 1) {
-  return { items, page: 0, size: 20, totalItems: items.length, totalPages };
-}
-
 describe('AdminProductsPage', () => {
   it('lists products with links, prices and status, and filters through the URL', async () => {
-    const { requests } = fakeServer({
+    const { requests, calls } = fakeServer({
       'GET /api/v1/admin/products': ({ url }) => [200, url.searchParams.get('q')
-        ? page([])
-        : page([aProduct(), aProduct({ id: 'p-2', name: 'Old jug', sku: 'JUG-1', active: false })], 3)],
+        ? aPage([])
+        : aPage([aProduct(), aProduct({ id: 'p2', name: 'Old jug', sku: 'JUG-1', active: false })], { totalPages: 3 })],
     });
-    const { user } = renderAt('/admin/products', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products', signedIn: anAdmin() });
 
     const table = await screen.findByRole('table');
-    expect(within(table).getByRole('link', { name: 'Blue mug' })).toHaveAttribute('href', '/admin/products/p-1');
+    expect(within(table).getByRole('link', { name: 'Blue mug' })).toHaveAttribute('href', '/admin/products/p1');
     expect(within(table).getAllByText('$12.50')).toHaveLength(2);
     expect(within(table).getByText('Archived')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Archive Blue mug' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Archive Old jug' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'New product' })).toHaveAttribute('href', '/admin/products/new');
     expect(screen.getByRole('link', { name: 'Import CSV' })).toHaveAttribute('href', '/admin/products/import');
-    expect(requests[0].url.searchParams.get('size')).toBe('20');
+    expect(calls(ADMIN_API)[0].url.searchParams.get('size')).toBe('20');
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Page 2 of 3');
@@ -48,17 +43,17 @@ describe('AdminProductsPage', () => {
 
   it('archives a product at once and reloads the list', async () => {
     let active = true;
-    const { requests } = fakeServer({
-      'GET /api/v1/admin/products': () => [200, page([aProduct({ active })])],
-      'DELETE /api/v1/admin/products/p-1': () => { active = false; return [204]; },
+    const { calls } = fakeServer({
+      'GET /api/v1/admin/products': () => [200, aPage([aProduct({ active })])],
+      'DELETE /api/v1/admin/products/p1': () => { active = false; return [204]; },
     });
-    const { user } = renderAt('/admin/products?status=active', routes);
+    const { user } = renderRoutes(routes, { at: '/admin/products?status=active', signedIn: anAdmin() });
 
     await user.click(await screen.findByRole('button', { name: 'Archive Blue mug' }));
 
     await expectStatus('Archived Blue mug');
     expect(await screen.findByText('Archived', { selector: '.badge' })).toBeInTheDocument();
-    expect(requests.map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
-    expect(requests[0].url.searchParams.get('active')).toBe('true');
+    expect(calls(ADMIN_API).map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
+    expect(calls(ADMIN_API)[0].url.searchParams.get('active')).toBe('true');
   });
 });

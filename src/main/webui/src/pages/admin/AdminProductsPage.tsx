@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { adminArchiveProduct, adminListProducts, type Problem, type Product } from '../../api/generated';
-import { problemOf } from '../../api/problem';
-import { EmptyState, ErrorAlert, Field, Loading, Notice, Pager, Price, SelectField, usePageTitle } from '../../components/ui';
-import { PAGE_SIZE, pageParam, paramsFrom } from './adminCommon';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { adminArchiveProduct, adminListProducts, type Product } from '../../api/generated';
+import { DataTable, type Column } from '../../components/DataTable';
+import { FilterForm, ListView } from '../../components/ListView';
+import { EmptyState, ErrorAlert, Field, Notice, Price, SelectField, usePageTitle } from '../../components/ui';
+import { PAGE_SIZE } from './adminCommon';
 import { useLoad } from '../../lib/useLoad';
+import { usePageParams } from '../../lib/usePageParams';
+import { useSubmit } from '../../lib/useSubmit';
 
 type StatusFilter = '' | 'active' | 'archived';
 
@@ -14,10 +17,9 @@ function statusFilter(value: string | null): StatusFilter {
 
 export default function AdminProductsPage() {
   usePageTitle('Products');
-  const [params, setParams] = useSearchParams();
+  const { params, page } = usePageParams();
   const q = params.get('q') ?? '';
   const status = statusFilter(params.get('status'));
-  const page = pageParam(params);
 
   const list = useLoad(async () => {
     const { data } = await adminListProducts({
@@ -33,38 +35,35 @@ export default function AdminProductsPage() {
   }, [`${q}|${status}|${page}`]);
 
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionProblem, setActionProblem] = useState<Problem | null>(null);
-  const [archiving, setArchiving] = useState<string | null>(null);
+  const action = useSubmit();
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  function archive(product: Product) {
     setNotice(null);
-    setParams(paramsFrom({ q: String(form.get('q') ?? ''), status: String(form.get('status') ?? '') }));
+    void action.run(() => adminArchiveProduct({ path: { id: product.id }, throwOnError: true }), {
+      target: product.id,
+      onSuccess: () => {
+        setNotice(`Archived ${product.name}`);
+        list.reload();
+      },
+    });
   }
 
-  function goTo(next: number) {
-    const copy = new URLSearchParams(params);
-    if (next > 0) copy.set('page', String(next)); else copy.delete('page');
-    setParams(copy);
-  }
-
-  async function archive(product: Product) {
-    setArchiving(product.id);
-    setNotice(null);
-    setActionProblem(null);
-    try {
-      await adminArchiveProduct({ path: { id: product.id }, throwOnError: true });
-      setNotice(`Archived ${product.name}`);
-      list.reload();
-    } catch (error) {
-      setActionProblem(problemOf(error));
-    } finally {
-      setArchiving(null);
-    }
-  }
-
-  const items = list.data?.items ?? [];
+  const columns: Array<Column<Product>> = [
+    { header: 'Name', cell: (p) => <Link to={`/admin/products/${p.id}`}>{p.name}</Link> },
+    { header: 'SKU', cell: (p) => p.sku },
+    { header: 'Price', num: true, cell: (p) => <Price cents={p.priceCents} currency={p.currency} /> },
+    { header: 'Stock', num: true, cell: (p) => p.stock },
+    { header: 'Status', cell: (p) => <span className="badge">{p.active ? 'Active' : 'Archived'}</span> },
+    {
+      header: <span className="muted">Actions</span>,
+      cell: (p) => (p.active ? (
+        <button type="button" className="secondary" aria-label={`Archive ${p.name}`}
+          disabled={action.busy && action.target === p.id} onClick={() => archive(p)}>
+          Archive
+        </button>
+      ) : null),
+    },
+  ];
 
   return (
     <>
@@ -73,59 +72,20 @@ export default function AdminProductsPage() {
         <Link className="button" to="/admin/products/new">New product</Link>
         <Link className="button secondary" to="/admin/products/import">Import CSV</Link>
       </div>
-      {/* key: the inputs start again from the URL when it changes (back button, links) */}
-      <form key={params.toString()} className="toolbar" role="search" aria-label="Filter products" onSubmit={apply}>
+      <FilterForm label="Filter products" submitLabel="Apply" onApply={() => setNotice(null)}>
         <Field label="Search" name="q" defaultValue={q} hint="SKU or name" />
         <SelectField label="Status" name="status" defaultValue={status}>
           <option value="">All</option>
           <option value="active">Active</option>
           <option value="archived">Archived</option>
         </SelectField>
-        <button type="submit">Apply</button>
-      </form>
+      </FilterForm>
 
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorAlert problem={actionProblem} />
-      <ErrorAlert problem={list.problem} />
-
-      {list.loading && !list.data ? <Loading label="Loading products…" /> : null}
-      {list.data && items.length === 0 ? <EmptyState title="No products match" /> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap" aria-busy={list.loading || undefined}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">SKU</th>
-                <th scope="col" className="num">Price</th>
-                <th scope="col" className="num">Stock</th>
-                <th scope="col">Status</th>
-                <th scope="col"><span className="muted">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <td><Link to={`/admin/products/${p.id}`}>{p.name}</Link></td>
-                  <td>{p.sku}</td>
-                  <td className="num"><Price cents={p.priceCents} currency={p.currency} /></td>
-                  <td className="num">{p.stock}</td>
-                  <td><span className="badge">{p.active ? 'Active' : 'Archived'}</span></td>
-                  <td>
-                    {p.active ? (
-                      <button type="button" className="secondary" aria-label={`Archive ${p.name}`}
-                        disabled={archiving === p.id} onClick={() => archive(p)}>
-                        Archive
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.data ? <Pager page={page} totalPages={list.data.totalPages ?? 0} onPage={goTo} /> : null}
+      <ErrorAlert problem={action.problem} message={action.message} />
+      <ListView state={list} loadingLabel="Loading products…" empty={<EmptyState title="No products match" />}>
+        {(products) => <DataTable columns={columns} rows={products} rowKey={(p) => p.id} busy={list.loading} />}
+      </ListView>
     </>
   );
 }

@@ -1,72 +1,38 @@
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { adminListUsers } from '../../api/generated';
-import { EmptyState, ErrorAlert, Field, Loading, Pager, usePageTitle } from '../../components/ui';
-import { PAGE_SIZE, formatDay, roleLabel, pageParam, paramsFrom } from './adminCommon';
+import { Link } from 'react-router';
+import { adminListUsers, type User } from '../../api/generated';
+import { DataTable, type Column } from '../../components/DataTable';
+import { FilterForm, ListView } from '../../components/ListView';
+import { EmptyState, Field, formatDay, usePageTitle } from '../../components/ui';
+import { PAGE_SIZE, roleLabel } from './adminCommon';
 import { useLoad } from '../../lib/useLoad';
+import { usePageParams } from '../../lib/usePageParams';
+
+const COLUMNS: Array<Column<User>> = [
+  { header: 'Name', cell: (u) => <Link to={`/admin/users/${u.id}`}>{u.name}</Link> },
+  { header: 'Email', cell: (u) => u.email },
+  { header: 'Role', cell: (u) => roleLabel(u.role) },
+  { header: 'Joined', cell: (u) => formatDay(u.createdAt) },
+];
 
 export default function AdminUsersPage() {
   usePageTitle('Users');
-  const [params, setParams] = useSearchParams();
+  const { params, page } = usePageParams();
   const q = params.get('q') ?? '';
-  const page = pageParam(params);
 
   const list = useLoad(async () => {
     const { data } = await adminListUsers({ query: { q: q || undefined, page, size: PAGE_SIZE }, throwOnError: true });
     return data;
   }, [`${q}|${page}`]);
 
-  function search(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setParams(paramsFrom({ q: String(form.get('q') ?? '') }));
-  }
-
-  function goTo(next: number) {
-    const copy = new URLSearchParams(params);
-    if (next > 0) copy.set('page', String(next)); else copy.delete('page');
-    setParams(copy);
-  }
-
-  const items = list.data?.items ?? [];
-
   return (
     <>
       <h1>Users</h1>
-      {/* key: the input starts again from the URL when it changes (back button, links) */}
-      <form key={params.toString()} className="toolbar" role="search" aria-label="Search users" onSubmit={search}>
+      <FilterForm label="Search users" submitLabel="Search">
         <Field label="Search" name="q" defaultValue={q} hint="Part of the email or name" />
-        <button type="submit">Search</button>
-      </form>
-
-      <ErrorAlert problem={list.problem} />
-      {list.loading && !list.data ? <Loading label="Loading users…" /> : null}
-      {list.data && items.length === 0 ? <EmptyState title="No users match" /> : null}
-      {items.length > 0 ? (
-        <div className="table-wrap" aria-busy={list.loading || undefined}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <tr key={u.id}>
-                  <td><Link to={`/admin/users/${u.id}`}>{u.name}</Link></td>
-                  <td>{u.email}</td>
-                  <td>{roleLabel(u.role)}</td>
-                  <td>{formatDay(u.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.data ? <Pager page={page} totalPages={list.data.totalPages ?? 0} onPage={goTo} /> : null}
+      </FilterForm>
+      <ListView state={list} loadingLabel="Loading users…" empty={<EmptyState title="No users match" />}>
+        {(users) => <DataTable columns={COLUMNS} rows={users} rowKey={(u) => u.id} busy={list.loading} />}
+      </ListView>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, type ChangeEvent } from 'react';
 import type { ShippingAddress } from '../../api/generated';
 import { Field, SelectField } from '../../components/ui';
-import { countryOptions } from './countries';
+import { countryOptions } from '../../lib/countries';
 
 /** The address form's own state: every field a string, as the inputs hold them. */
 export type AddressForm = {

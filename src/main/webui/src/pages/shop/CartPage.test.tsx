@@ -2,8 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
+import { aCart, aCartItem } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
 import CartPage from './CartPage';
-import { cartItem, cartOf, renderPage } from './testing';
 
 function totals() {
   const dl = document.querySelector('dl.totals') as HTMLElement;
@@ -12,16 +13,21 @@ function totals() {
   return out;
 }
 
+/** A cart of one mug whose quantity PATCH answers with the new cart, as the server does. */
+function serveOneMug() {
+  let cart = aCart([aCartItem({ quantity: 1 })]);
+  return fakeServer({
+    'GET /api/v1/cart': () => [200, cart],
+    'PATCH /api/v1/cart/items/p1': ({ body }) => {
+      cart = aCart([aCartItem({ quantity: (body as { quantity: number }).quantity })]);
+      return [200, cart];
+    },
+  });
+}
+
 describe('CartPage', () => {
   it('changing a quantity PATCHes the line and shows the new totals', async () => {
-    let cart = cartOf([cartItem({ quantity: 1 })]);
-    const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cart],
-      'PATCH /api/v1/cart/items/p1': ({ body }) => {
-        cart = cartOf([cartItem({ quantity: (body as { quantity: number }).quantity })]);
-        return [200, cart];
-      },
-    });
+    const server = serveOneMug();
     const user = userEvent.setup();
     renderPage(<CartPage />, { route: '/cart', path: '/cart' });
 
@@ -40,14 +46,7 @@ describe('CartPage', () => {
   });
 
   it('commits a typed quantity after a pause, without leaving the field', async () => {
-    let cart = cartOf([cartItem({ quantity: 1 })]);
-    const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cart],
-      'PATCH /api/v1/cart/items/p1': ({ body }) => {
-        cart = cartOf([cartItem({ quantity: (body as { quantity: number }).quantity })]);
-        return [200, cart];
-      },
-    });
+    const server = serveOneMug();
     const user = userEvent.setup();
     renderPage(<CartPage />, { route: '/cart', path: '/cart' });
     const input = await screen.findByLabelText('Quantity of Blue mug');
@@ -58,7 +57,7 @@ describe('CartPage', () => {
 
   it('shows insufficient_stock under the quantity and restores it', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([cartItem({ quantity: 1, availableStock: 2 })])],
+      'GET /api/v1/cart': () => [200, aCart([aCartItem({ quantity: 1, availableStock: 2 })])],
       'PATCH /api/v1/cart/items/p1': () => [409, problem(409, 'insufficient_stock', [{ field: 'p1', message: 'Only 2 left' }])],
     });
     const user = userEvent.setup();
@@ -74,8 +73,8 @@ describe('CartPage', () => {
 
   it('removes a line with its button and shows the empty state', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([cartItem()])],
-      'DELETE /api/v1/cart/items/p1': () => [200, cartOf([])],
+      'GET /api/v1/cart': () => [200, aCart([aCartItem()])],
+      'DELETE /api/v1/cart/items/p1': () => [200, aCart()],
     });
     const user = userEvent.setup();
     renderPage(<CartPage />, { route: '/cart', path: '/cart' });
@@ -85,7 +84,7 @@ describe('CartPage', () => {
   });
 
   it('explains a cancelled card payment and links to checkout', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([cartItem()])] });
+    fakeServer({ 'GET /api/v1/cart': () => [200, aCart([aCartItem()])] });
     renderPage(<CartPage />, { route: '/cart?cancelled=o1', path: '/cart' });
     expect(await screen.findByText(/Your card payment was cancelled\./)).toHaveAttribute('role', 'status');
     expect(await screen.findByRole('link', { name: 'Proceed to checkout' })).toHaveAttribute('href', '/checkout');

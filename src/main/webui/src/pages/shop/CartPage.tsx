@@ -3,8 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import type { CartItem, Problem } from '../../api/generated';
 import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
 import { useCart } from '../../cart/CartContext';
-import { EmptyState, ErrorAlert, Loading, Notice, Price, usePageTitle } from '../../components/ui';
-import { Totals } from './OrderParts';
+import { CartGate } from '../../cart/CartGate';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { ErrorAlert, Notice, Price, usePageTitle } from '../../components/ui';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** How long typing in a quantity may pause before the cart is updated (blur and Enter update at once). */
 const COMMIT_DELAY_MS = 500;
@@ -12,57 +14,9 @@ const INVALID_QUANTITY = 'Enter a quantity from 0 to 99 (0 removes the item).';
 
 export default function CartPage() {
   usePageTitle('Your cart');
-  const { cart, loading, reload } = useCart();
   const [params] = useSearchParams();
   const cancelled = params.get('cancelled');
   const [problem, setProblem] = useState<Problem | null>(null);
-
-  let body;
-  if (!cart) {
-    body = loading ? <Loading label="Loading your cart…" /> : (
-      <>
-        <ErrorAlert message="Your cart could not be loaded." />
-        <button type="button" onClick={() => void reload()}>Try again</button>
-      </>
-    );
-  } else if (cart.items.length === 0) {
-    body = (
-      <EmptyState title="Your cart is empty">
-        <p><Link to="/">Browse products</Link></p>
-      </EmptyState>
-    );
-  } else {
-    body = (
-      <>
-        <ErrorAlert problem={problem} />
-        <div className="table-wrap">
-          <table>
-            <caption>Items in your cart</caption>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col" className="num">Unit price</th>
-                <th scope="col">Quantity</th>
-                <th scope="col" className="num">Total</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cart.items.map((item) => (
-                <CartLine key={item.productId} item={item} currency={cart.currency} onProblem={setProblem} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Totals subtotalCents={cart.subtotalCents} shippingCents={cart.shippingCents} taxCents={cart.taxCents}
-          totalCents={cart.totalCents} currency={cart.currency} />
-        <p style={{ display: 'flex', gap: '1rem', justifyContent: 'end', flexWrap: 'wrap', alignItems: 'center' }}>
-          <Link to="/">Continue shopping</Link>
-          <Link className="button" to="/checkout">Proceed to checkout</Link>
-        </p>
-      </>
-    );
-  }
 
   return (
     <>
@@ -72,7 +26,37 @@ export default function CartPage() {
           Your card payment was cancelled. That order will not be charged and its items are released automatically.
         </Notice>
       ) : null}
-      {body}
+      <CartGate>
+        {(cart) => (
+          <>
+            <ErrorAlert problem={problem} />
+            <div className="table-wrap">
+              <table>
+                <caption>Items in your cart</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Product</th>
+                    <th scope="col" className="num">Unit price</th>
+                    <th scope="col">Quantity</th>
+                    <th scope="col" className="num">Total</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cart.items.map((item) => (
+                    <CartLine key={item.productId} item={item} currency={cart.currency} onProblem={setProblem} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <OrderTotals amounts={cart} />
+            <p style={{ display: 'flex', gap: '1rem', justifyContent: 'end', flexWrap: 'wrap', alignItems: 'center' }}>
+              <Link to="/">Continue shopping</Link>
+              <Link className="button" to="/checkout">Proceed to checkout</Link>
+            </p>
+          </>
+        )}
+      </CartGate>
     </>
   );
 }
@@ -86,7 +70,7 @@ function CartLine({ item, currency, onProblem }: {
   const errorId = useId();
   const [value, setValue] = useState(String(item.quantity));
   const [error, setError] = useState<string | undefined>();
-  const [removing, setRemoving] = useState(false);
+  const removal = useSubmit();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(item);
 
@@ -134,16 +118,11 @@ function CartLine({ item, currency, onProblem }: {
     if (text.trim() !== '') timer.current = setTimeout(() => void commit(text), COMMIT_DELAY_MS);
   }
 
-  async function removeLine() {
+  function removeLine() {
     clearTimeout(timer.current);
-    setRemoving(true);
     onProblem(null);
-    try {
-      await remove(item.productId);
-    } catch (err) {
-      onProblem(problemOf(err));
-      setRemoving(false);
-    }
+    // the line leaves the cart on success, so it stays busy until then
+    void removal.run(() => remove(item.productId), { keepBusy: true, onProblem });
   }
 
   const short = item.availableStock < item.quantity;
@@ -169,8 +148,8 @@ function CartLine({ item, currency, onProblem }: {
       </td>
       <td className="num"><Price cents={item.lineTotalCents} currency={currency} /></td>
       <td>
-        <button type="button" className="secondary" aria-label={`Remove ${item.name}`} disabled={removing}
-          onClick={() => void removeLine()}>
+        <button type="button" className="secondary" aria-label={`Remove ${item.name}`} disabled={removal.busy}
+          onClick={removeLine}>
           Remove
         </button>
       </td>

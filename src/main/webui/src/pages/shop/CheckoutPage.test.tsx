@@ -1,18 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { CheckoutResponse } from '../../api/generated';
+import type { CheckoutResponse, User } from '../../api/generated';
 import { fakeServer, networkError, problem } from '../../test/fakeServer';
+import { aCart, aCartItem, aUser, anOrder } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
 import CheckoutPage from './CheckoutPage';
-import { CUSTOMER, cartItem, cartOf, orderOf, renderPage } from './testing';
 
-const CART = cartOf([
-  cartItem(),
-  cartItem({ productId: 'p2', sku: 'TEA-1', slug: 'green-tea', name: 'Green tea', unitPriceCents: 899, quantity: 2 }),
+const CART = aCart([
+  aCartItem(),
+  aCartItem({ productId: 'p2', sku: 'TEA-1', slug: 'green-tea', name: 'Green tea', unitPriceCents: 899, quantity: 2 }),
 ]);
 
-function renderCheckout(user = null as typeof CUSTOMER | null) {
-  return renderPage(<CheckoutPage />, { route: '/checkout', path: '/checkout', user });
+function renderCheckout(signedIn: User | null = null) {
+  return renderPage(<CheckoutPage />, { route: '/checkout', path: '/checkout', signedIn });
 }
 
 async function fillAddress(user: ReturnType<typeof userEvent.setup>, { guest = true } = {}) {
@@ -86,11 +87,11 @@ describe('CheckoutPage', () => {
 
   it('sends the cart\'s total as expectedTotalCents and goes to the confirmation on 201', async () => {
     const response: CheckoutResponse = {
-      order: orderOf({ id: 'o42', totalCents: CART.totalCents }),
+      order: anOrder({ id: 'o42', totalCents: CART.totalCents }),
       payment: { provider: 'manual', status: 'pending', redirectUrl: null },
     };
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, server.requests.some((r) => r.method === 'POST') ? cartOf([]) : CART],
+      'GET /api/v1/cart': () => [200, server.requests.some((r) => r.method === 'POST') ? aCart() : CART],
       'POST /api/v1/checkout': () => [201, response],
     });
     const user = userEvent.setup();
@@ -124,7 +125,7 @@ describe('CheckoutPage', () => {
       'POST /api/v1/checkout': () => [503, problem(503, 'payment_unavailable')],
     });
     const user = userEvent.setup();
-    renderCheckout(CUSTOMER);
+    renderCheckout(aUser());
     expect(await screen.findByLabelText('Full name')).toHaveValue('Ada Lovelace');
     expect(screen.queryByLabelText('Email')).not.toBeInTheDocument();
     await fillAddress(user, { guest: false });
@@ -156,10 +157,10 @@ describe('CheckoutPage', () => {
   });
 
   it('reloads the cart on price_changed so the shopper sees the new total', async () => {
-    const repriced = cartOf([cartItem({ unitPriceCents: 1500 })]);
+    const repriced = aCart([aCartItem({ unitPriceCents: 1500 })]);
     let posted = false;
     fakeServer({
-      'GET /api/v1/cart': () => [200, posted ? repriced : cartOf([cartItem()])],
+      'GET /api/v1/cart': () => [200, posted ? repriced : aCart([aCartItem()])],
       'POST /api/v1/checkout': () => { posted = true; return [409, problem(409, 'price_changed')]; },
     });
     const user = userEvent.setup();
@@ -175,7 +176,7 @@ describe('CheckoutPage', () => {
   });
 
   it('shows the empty state for an empty cart', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    fakeServer({});
     renderCheckout();
     expect(await screen.findByText('Your cart is empty')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Checkout' })).toBeInTheDocument();

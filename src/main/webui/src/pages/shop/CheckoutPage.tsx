@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { checkout, type Cart, type CheckoutRequest, type PaymentMethod, type Problem, type User } from '../../api/generated';
-import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
+import {
+  checkout, type Cart, type CartItem, type CheckoutRequest, type PaymentMethod, type Problem, type User,
+} from '../../api/generated';
+import { messageOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { useCart } from '../../cart/CartContext';
-import { EmptyState, ErrorAlert, Field, Loading, Price, usePageTitle } from '../../components/ui';
+import { CartGate } from '../../cart/CartGate';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { PAYMENT_PROVIDER_LABELS } from '../../components/order/payment';
+import { ErrorAlert, Field, Loading, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { finishAttempt, keyForAttempt } from '../../lib/idempotency';
+import { useSubmit } from '../../lib/useSubmit';
 import { AddressFields, emptyAddress, toShippingAddress, type AddressForm } from './AddressFields';
-import { Totals } from './OrderParts';
 import { saveOrder } from './orderStorage';
 
 const NETWORK_ERROR_MESSAGE = 'We could not reach the shop, so your order may or may not have been placed. '
@@ -16,32 +21,15 @@ const NETWORK_ERROR_MESSAGE = 'We could not reach the shop, so your order may or
 export default function CheckoutPage() {
   usePageTitle('Checkout');
   const { status, user } = useAuth();
-  const { cart, loading, reload } = useCart();
-
-  let body;
-  if (status === 'loading' || (!cart && loading)) {
-    body = <Loading label="Loading your cart…" />;
-  } else if (!cart) {
-    body = (
-      <>
-        <ErrorAlert message="Your cart could not be loaded." />
-        <button type="button" onClick={() => void reload()}>Try again</button>
-      </>
-    );
-  } else if (cart.items.length === 0) {
-    body = (
-      <EmptyState title="Your cart is empty">
-        <p><Link to="/">Browse products</Link></p>
-      </EmptyState>
-    );
-  } else {
-    // keyed by the user so signing in or out in another tab starts the form afresh
-    body = <CheckoutForm key={user?.id ?? 'guest'} cart={cart} user={user} />;
-  }
   return (
     <>
       <h1>Checkout</h1>
-      {body}
+      {status === 'loading' ? <Loading label="Loading your cart…" /> : (
+        <CartGate>
+          {/* keyed by the user so signing in or out in another tab starts the form afresh */}
+          {(cart) => <CheckoutForm key={user?.id ?? 'guest'} cart={cart} user={user} />}
+        </CartGate>
+      )}
     </>
   );
 }
@@ -55,10 +43,8 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   const [email, setEmail] = useState('');
   const [address, setAddress] = useState<AddressForm>(() => emptyAddress(user?.name ?? ''));
   const [payment, setPayment] = useState<PaymentMethod>('manual');
-  const [sending, setSending] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useSubmit({ fieldPrefix: 'shippingAddress.' });
+  const { problem, fieldErrors } = form;
 
   // After a failed submit, take keyboard and screen-reader users to the first field to fix.
   useEffect(() => {
@@ -68,21 +54,16 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
 
   // Back from the payment page through the browser's history (the page restored from the back/forward
   // cache): the form must not stay stuck on "Placing order…", and the cart has changed server-side.
+  const { reset } = form;
   useEffect(() => {
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
-      setSending(false);
+      reset();
       void reload();
     };
     window.addEventListener('pageshow', onShow);
     return () => window.removeEventListener('pageshow', onShow);
-  }, [reload]);
-
-  function clearError(field: string) {
-    if (field in fieldErrors) {
-      setFieldErrors(({ [field]: _removed, ...rest }) => rest);
-    }
-  }
+  }, [reload, reset]);
 
   function request(): CheckoutRequest {
     return {
@@ -93,18 +74,37 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
     };
   }
 
-  async function submit(e: FormEvent) {
+  /** The sentence for a refused order, where the standard one would not say enough; reloads what changed. */
+  function explain(p: Problem, linesAtSubmit: CartItem[]): string | null {
+    switch (p.code) {
+      case 'price_changed':
+      case 'cart_empty':
+        void reload();
+        return null;
+      case 'insufficient_stock': {
+        const names = (p.errors ?? []).map((fe) =>
+          linesAtSubmit.find((line) => line.productId === fe.field)?.name ?? fe.field);
+        const base = messageOf(p).replace(/\.$/, '');
+        void reload();
+        return `${base}${names.length ? `: ${names.join(', ')}` : ''}. `
+          + 'Lower the quantities in your cart, then place the order again.';
+      }
+      case 'idempotency_key_reused':
+        finishAttempt();
+        return null;
+      default:
+        return p.code === 'network_error' || (p.code === 'http_error' && p.status >= 500) ? NETWORK_ERROR_MESSAGE : null;
+    }
+  }
+
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (sending) return;
+    if (form.busy) return;
     const body = request();
     // the same body is the same attempt (same key): a retry after a lost answer cannot order twice
     const key = keyForAttempt(body);
     const linesAtSubmit = cart.items;
-    setSending(true);
-    setProblem(null);
-    setMessage(null);
-    setFieldErrors({});
-    try {
+    void form.run(async () => {
       const { data } = await checkout({ body, headers: { 'Idempotency-Key': key }, throwOnError: true });
       finishAttempt();
       saveOrder(data);
@@ -114,36 +114,7 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
       }
       void reload();
       navigate(`/orders/confirmation?order=${encodeURIComponent(data.order.id)}`);
-    } catch (err) {
-      const p = problemOf(err);
-      setSending(false);
-      setProblem(p);
-      switch (p.code) {
-        case 'validation_failed':
-          setFieldErrors(fieldErrorsOf(p, 'shippingAddress.'));
-          break;
-        case 'price_changed':
-        case 'cart_empty':
-          void reload();
-          break;
-        case 'insufficient_stock': {
-          const names = (p.errors ?? []).map((fe) =>
-            linesAtSubmit.find((line) => line.productId === fe.field)?.name ?? fe.field);
-          const base = messageOf(p).replace(/\.$/, '');
-          setMessage(`${base}${names.length ? `: ${names.join(', ')}` : ''}. `
-            + 'Lower the quantities in your cart, then place the order again.');
-          void reload();
-          break;
-        }
-        case 'idempotency_key_reused':
-          finishAttempt();
-          break;
-        default:
-          if (p.code === 'network_error' || (p.code === 'http_error' && p.status >= 500)) {
-            setMessage(NETWORK_ERROR_MESSAGE);
-          }
-      }
-    }
+    }, { keepBusy: true, onProblem: (p) => explain(p, linesAtSubmit) });
   }
 
   const unplaced = Object.entries(fieldErrors)
@@ -153,7 +124,7 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
     <div className="two-col">
       <form ref={formRef} onSubmit={submit}>
         <div>
-          <ErrorAlert problem={problem} message={message} />
+          <ErrorAlert problem={problem} message={form.message} />
           {problem?.code === 'insufficient_stock' ? <p><Link to="/cart">Review your cart</Link></p> : null}
           {unplaced.length ? (
             <ul className="field-error">
@@ -166,27 +137,25 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
         ) : (
           <Field label="Email" type="email" name="email" required autoComplete="email" value={email}
             hint="We send the confirmation and a tracking link here." error={fieldErrors.email}
-            onChange={(e) => { setEmail(e.target.value); clearError('email'); }} />
+            onChange={(e) => { setEmail(e.target.value); form.clearFieldError('email'); }} />
         )}
         <AddressFields value={address} errors={fieldErrors}
-          onChange={(field, value) => { setAddress((a) => ({ ...a, [field]: value })); clearError(field); }} />
+          onChange={(field, value) => { setAddress((a) => ({ ...a, [field]: value })); form.clearFieldError(field); }} />
         <fieldset aria-describedby={fieldErrors.paymentMethod ? 'payment-error' : undefined}>
           <legend>Payment</legend>
           <label className="choice">
             <input type="radio" name="paymentMethod" value="stripe" checked={payment === 'stripe'}
-              onChange={() => { setPayment('stripe'); clearError('paymentMethod'); }} />
-            Card payment (Stripe)
+              onChange={() => { setPayment('stripe'); form.clearFieldError('paymentMethod'); }} />
+            {PAYMENT_PROVIDER_LABELS.stripe}
           </label>
           <label className="choice">
             <input type="radio" name="paymentMethod" value="manual" checked={payment === 'manual'}
-              onChange={() => { setPayment('manual'); clearError('paymentMethod'); }} />
-            Manual payment (bank transfer)
+              onChange={() => { setPayment('manual'); form.clearFieldError('paymentMethod'); }} />
+            {PAYMENT_PROVIDER_LABELS.manual}
           </label>
           {fieldErrors.paymentMethod ? <small id="payment-error" className="field-error">{fieldErrors.paymentMethod}</small> : null}
         </fieldset>
-        <div>
-          <button type="submit" disabled={sending}>{sending ? 'Placing order…' : 'Place order'}</button>
-        </div>
+        <SubmitButton busy={form.busy} busyLabel="Placing order…">Place order</SubmitButton>
       </form>
       <OrderSummary cart={cart} />
     </div>
@@ -205,8 +174,7 @@ function OrderSummary({ cart }: { cart: Cart }) {
           </li>
         ))}
       </ul>
-      <Totals subtotalCents={cart.subtotalCents} shippingCents={cart.shippingCents} taxCents={cart.taxCents}
-        totalCents={cart.totalCents} currency={cart.currency} />
+      <OrderTotals amounts={cart} />
     </aside>
   );
 }

@@ -1,17 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { User } from '../../api/generated';
 import { fakeServer } from '../../test/fakeServer';
+import { aTrackedOrder, aUser, anOrder } from '../../test/fixtures';
+import { renderPage, settle } from '../../test/render';
 import ConfirmationPage from './ConfirmationPage';
 import { saveOrder } from './orderStorage';
-import { CUSTOMER, cartOf, orderOf, renderPage, settle } from './testing';
 
-const render = (search: string, user = null as typeof CUSTOMER | null) =>
-  renderPage(<ConfirmationPage />, { route: `/orders/confirmation${search}`, path: '/orders/confirmation', user });
+const render = (search: string, signedIn: User | null = null) =>
+  renderPage(<ConfirmationPage />, { route: `/orders/confirmation${search}`, path: '/orders/confirmation', signedIn });
 
 describe('ConfirmationPage', () => {
   it('shows the order checkout stored, with a tracking link for guests', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
-    saveOrder({ order: orderOf(), payment: { provider: 'manual', status: 'pending', redirectUrl: null } });
+    fakeServer({});
+    saveOrder({ order: anOrder(), payment: { provider: 'manual', status: 'pending', redirectUrl: null } });
     render('?order=o1');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeInTheDocument();
@@ -29,7 +31,7 @@ describe('ConfirmationPage', () => {
   });
 
   it('tells a guest back from Stripe in a new tab that payment is being confirmed', async () => {
-    const server = fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    const server = fakeServer({});
     render('?order=o9&session_id=cs_test_1');
     expect(screen.getByRole('status')).toHaveTextContent(
       'Your payment is being confirmed. We have emailed you a confirmation with a link to track your order.');
@@ -39,12 +41,9 @@ describe('ConfirmationPage', () => {
 
   it('shows a guest back from Stripe how far the payment got, through the public lookup', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'POST /api/v1/orders/lookup': () => [200, { number: 'A-1001', status: 'PAID', items: [], subtotalCents: 2700,
-        shippingCents: 500, taxCents: 0, totalCents: 3200, currency: 'USD', createdAt: '2026-11-24T10:00:00Z',
-        trackingNumber: null, shippingCity: 'Arlington', shippingCountry: 'US' }],
+      'POST /api/v1/orders/lookup': () => [200, aTrackedOrder({ status: 'PAID' })],
     });
-    saveOrder({ order: orderOf({ payment: { provider: 'stripe', status: 'pending' } }),
+    saveOrder({ order: anOrder({ payment: { provider: 'stripe', status: 'pending' } }),
       payment: { provider: 'stripe', status: 'pending', redirectUrl: 'https://checkout.stripe.test/c/pay/x' } });
     render('?order=o1&session_id=cs_test_3');
     expect(await screen.findByText('Paid')).toBeInTheDocument();
@@ -55,11 +54,10 @@ describe('ConfirmationPage', () => {
 
   it('loads a customer\'s order from the API and links to it', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/orders/o7': () => [200, orderOf({ id: 'o7', number: 'A-7', status: 'PAID', email: CUSTOMER.email,
+      'GET /api/v1/orders/o7': () => [200, anOrder({ id: 'o7', number: 'A-7', status: 'PAID', email: aUser().email,
         payment: { provider: 'stripe', status: 'paid' } })],
     });
-    render('?order=o7&session_id=cs_test_2', CUSTOMER);
+    render('?order=o7&session_id=cs_test_2', aUser());
     expect(await screen.findByTestId('order-number')).toHaveTextContent('A-7');
     expect(screen.getByText('Paid')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View order' })).toHaveAttribute('href', '/account/orders/o7');

@@ -1,8 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { getMyOrder, lookupOrder, type Order } from '../../api/generated';
 import { useAuth } from '../../auth/AuthContext';
-import { EmptyState, ErrorAlert, Loading, Notice, StatusBadge, formatDate, usePageTitle } from '../../components/ui';
-import { AddressBlock, Facts, ItemsTable, Totals, paymentLabel } from './OrderParts';
+import { Facts } from '../../components/Facts';
+import { LoadGate } from '../../components/LoadGate';
+import { AddressBlock } from '../../components/order/AddressBlock';
+import { OrderItems } from '../../components/order/OrderItems';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { paymentLabel } from '../../components/order/payment';
+import { StatusBadge } from '../../components/order/status';
+import { EmptyState, Loading, Notice, formatDate, usePageTitle } from '../../components/ui';
 import { loadOrder } from './orderStorage';
 import { useLoad } from '../../lib/useLoad';
 
@@ -41,22 +47,20 @@ export default function ConfirmationPage() {
         <p>Look up an order with its number and your email: <Link to="/track">Track your order</Link></p>
       </EmptyState>
     );
+  } else if (fetch) {
+    // the stored order (if any) shows while the fresh one loads, and stays if that fails
+    body = (
+      <LoadGate state={{ ...fetched, data: order }} loadingLabel="Loading your order…" notFound="Order not found"
+        notFoundBody={<p><Link to="/account/orders">All your orders</Link></p>}>
+        {(o) => <ConfirmedOrder order={o} guest={!user} />}
+      </LoadGate>
+    );
   } else if (order) {
     body = <ConfirmedOrder order={order} guest={!user} />;
-  } else if (status === 'loading' || (fetch && fetched.loading)) {
+  } else if (status === 'loading') {
     body = <Loading label="Loading your order…" />;
-  } else if (fetched.problem?.status === 404) {
-    body = (
-      <EmptyState title="Order not found">
-        <p><Link to="/account/orders">All your orders</Link></p>
-      </EmptyState>
-    );
-  } else if (fetched.problem) {
-    body = <ErrorAlert problem={fetched.problem} />;
   } else {
-    body = (
-      <Notice>{CONFIRMING}</Notice>
-    );
+    body = <Notice>{CONFIRMING}</Notice>;
   }
   return (
     <>
@@ -87,11 +91,10 @@ function ConfirmedOrder({ order, guest }: { order: Order; guest: boolean }) {
         ['Status', <StatusBadge status={order.status} />],
         ['Email', order.email],
         ['Placed', formatDate(order.createdAt)],
-        ['Payment', paymentLabel(order.payment.provider, order.payment.status)],
+        ['Payment', paymentLabel(order.payment)],
       ]} />
-      <ItemsTable items={order.items} currency={order.currency} />
-      <Totals subtotalCents={order.subtotalCents} shippingCents={order.shippingCents} taxCents={order.taxCents}
-        totalCents={order.totalCents} refundedCents={order.refundedCents} currency={order.currency} />
+      <OrderItems items={order.items} currency={order.currency} />
+      <OrderTotals amounts={order} />
       <h2>Shipping to</h2>
       <AddressBlock address={order.shippingAddress} />
       <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', marginTop: '1.5rem' }}>

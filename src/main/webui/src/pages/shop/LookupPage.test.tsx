@@ -1,23 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TrackedOrder } from '../../api/generated';
 import { fakeServer, problem } from '../../test/fakeServer';
+import { aTrackedOrder } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
 import LookupPage from './LookupPage';
 import TrackPage from './TrackPage';
-import { cartOf, renderPage } from './testing';
 
-const TRACKED: TrackedOrder = {
-  number: 'A-1001', status: 'SHIPPED',
-  items: [{ sku: 'MUG-1', name: 'Blue mug', quantity: 2, unitPriceCents: 1250, lineTotalCents: 2500 }],
-  subtotalCents: 2500, shippingCents: 500, taxCents: 200, totalCents: 3200, currency: 'USD',
-  createdAt: '2024-05-01T10:00:00Z', trackingNumber: '1Z999', shippingCity: 'Lyon', shippingCountry: 'FR',
-};
+const TRACKED = aTrackedOrder({ status: 'SHIPPED', trackingNumber: '1Z999', shippingCity: 'Lyon', shippingCountry: 'FR' });
 
 describe('LookupPage', () => {
   it('looks up straight away when the link carries number and email', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/orders/lookup': () => [200, TRACKED],
     });
     renderPage(<LookupPage />, { route: '/track?number=A-1001&email=guest%40example.com', path: '/track' });
@@ -34,7 +28,6 @@ describe('LookupPage', () => {
   it('says when nothing matches, and shows the rate limit', async () => {
     let calls = 0;
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'POST /api/v1/orders/lookup': () => (++calls === 1 ? [404, problem(404, 'not_found')] : [429, problem(429, 'rate_limited')]),
     });
     const user = userEvent.setup();
@@ -53,7 +46,6 @@ describe('LookupPage', () => {
 describe('TrackPage', () => {
   it('shows the tracked order', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
       'GET /api/v1/orders/track/tok123': () => [200, { ...TRACKED, trackingNumber: null, status: 'PAID' }],
     });
     renderPage(<TrackPage />, { route: '/orders/track/tok123', path: '/orders/track/:token' });
@@ -62,7 +54,7 @@ describe('TrackPage', () => {
   });
 
   it('explains an invalid link', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    fakeServer({});
     renderPage(<TrackPage />, { route: '/orders/track/bad', path: '/orders/track/:token' });
     expect(await screen.findByText('This tracking link is invalid or has expired')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Look up your order' })).toHaveAttribute('href', '/track');

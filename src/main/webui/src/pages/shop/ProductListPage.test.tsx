@@ -2,20 +2,18 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
+import { aCart, aCartItem, aPage, aProduct } from '../../test/fixtures';
+import { expectStatus, renderPage } from '../../test/render';
 import ProductListPage from './ProductListPage';
-import { cartItem, cartOf, productOf, renderPage } from './testing';
-import { expectStatus } from '../../test/status';
 
-const MUG = productOf();
-const TEA = productOf({ id: 'p2', slug: 'green-tea', name: 'Green tea', stock: 0, imageUrl: '/img/tea.jpg' });
-const page = (items = [MUG, TEA], totalPages = 1) => ({ items, page: 0, size: 12, totalItems: items.length, totalPages });
+const MUG = aProduct();
+const TEA = aProduct({ id: 'p2', slug: 'green-tea', name: 'Green tea', stock: 0, imageUrl: '/img/tea.jpg' });
 
 describe('ProductListPage', () => {
   it('lists products as cards and adds one to the cart', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/products': () => [200, page()],
-      'POST /api/v1/cart/items': () => [200, cartOf([cartItem()])],
+      'GET /api/v1/products': () => [200, aPage([MUG, TEA], { size: 12 })],
+      'POST /api/v1/cart/items': () => [200, aCart([aCartItem()])],
     });
     const user = userEvent.setup();
     renderPage(<ProductListPage />);
@@ -35,8 +33,7 @@ describe('ProductListPage', () => {
 
   it('keeps search, sort and page in the URL and sends them', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/products': ({ url }) => [200, url.searchParams.get('q') === 'nothing' ? page([]) : page([MUG], 3)],
+      'GET /api/v1/products': ({ url }) => [200, url.searchParams.get('q') === 'nothing' ? aPage([]) : aPage([MUG], { totalPages: 3 })],
     });
     const user = userEvent.setup();
     renderPage(<ProductListPage />, { route: '/?sort=price_asc' });

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { listProducts, type ListProductsData, type Problem, type Product } from '../../api/generated';
-import { problemOf } from '../../api/problem';
+import { Link } from 'react-router';
+import { listProducts, type ListProductsData, type Product } from '../../api/generated';
 import { useCart } from '../../cart/CartContext';
-import { EmptyState, ErrorAlert, Field, Loading, Notice, Pager, Price, SelectField, usePageTitle } from '../../components/ui';
+import { ListView } from '../../components/ListView';
+import { EmptyState, ErrorAlert, Field, Notice, Price, SelectField, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../lib/useLoad';
+import { usePageParams } from '../../lib/usePageParams';
+import { useSubmit } from '../../lib/useSubmit';
 
 type Sort = NonNullable<NonNullable<ListProductsData['query']>['sort']>;
 
@@ -20,20 +22,13 @@ function sortOf(value: string | null): Sort {
   return SORTS.find((s) => s.value === value)?.value ?? 'newest';
 }
 
-/** `?page=` is 1-based for people; the API's page is 0-based. */
-function pageOf(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n - 1 : 0;
-}
-
 export default function ProductListPage() {
   usePageTitle('Products');
-  const [params, setParams] = useSearchParams();
+  const { params, page, update } = usePageParams();
   const q = params.get('q')?.trim() ?? '';
   const sort = sortOf(params.get('sort'));
-  const page = pageOf(params.get('page'));
 
-  const { data, problem, loading } = useLoad(async () => {
+  const list = useLoad(async () => {
     const { data } = await listProducts({
       query: { q: q || undefined, sort, page, size: PAGE_SIZE },
       throwOnError: true,
@@ -41,40 +36,24 @@ export default function ProductListPage() {
     return data;
   }, [q, sort, page]);
 
-  /** Changes the query in the URL; a new search or sort starts again at the first page. */
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  }
-
-  const products = data?.items ?? [];
   return (
     <>
       <h1>Products</h1>
       <div className="toolbar">
-        <SearchForm key={q} initial={q} onSearch={(text) => update({ q: text.trim() || null, page: null })} />
+        <SearchForm key={q} initial={q} onSearch={(text) => update({ q: text })} />
         <SelectField label="Sort by" value={sort}
-          onChange={(e) => update({ sort: e.target.value === 'newest' ? null : e.target.value, page: null })}>
+          onChange={(e) => update({ sort: e.target.value === 'newest' ? null : e.target.value })}>
           {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
         </SelectField>
       </div>
 
-      {problem ? <ErrorAlert problem={problem} /> : null}
-      {loading && !data ? <Loading label="Loading products…" /> : null}
-      {data && products.length === 0 && !loading ? (
+      <ListView state={list} loadingLabel="Loading products…" empty={(
         <EmptyState title="No products found">
           {q ? <p>Nothing matches “{q}”. Try another search.</p> : <p>Please check back soon.</p>}
         </EmptyState>
-      ) : null}
-      {products.length > 0 ? (
-        <ProductGrid products={products} busy={loading} />
-      ) : null}
-      <Pager page={page} totalPages={data?.totalPages ?? 0}
-        onPage={(p) => update({ page: p > 0 ? String(p + 1) : null })} />
+      )}>
+        {(products) => <ProductGrid products={products} busy={list.loading} />}
+      </ListView>
     </>
   );
 }
@@ -95,32 +74,25 @@ function SearchForm({ initial, onSearch }: { initial: string; onSearch(text: str
 
 function ProductGrid({ products, busy }: { products: Product[]; busy: boolean }) {
   const { add } = useCart();
-  const [adding, setAdding] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const action = useSubmit();
 
-  async function addToCart(product: Product) {
-    setAdding(product.id);
+  function addToCart(product: Product) {
     setAdded(null);
-    setProblem(null);
-    try {
-      await add(product.id, 1);
-      setAdded(`Added ${product.name} to cart`);
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setAdding(null);
-    }
+    void action.run(() => add(product.id, 1), {
+      target: product.id,
+      onSuccess: () => setAdded(`Added ${product.name} to cart`),
+    });
   }
 
   return (
     <>
       {added ? <Notice>{added}</Notice> : null}
-      <ErrorAlert problem={problem} />
+      <ErrorAlert problem={action.problem} message={action.message} />
       <ul className="grid" aria-busy={busy || undefined}>
         {products.map((product) => (
-          <ProductCard key={product.id} product={product} adding={adding === product.id}
-            onAdd={() => void addToCart(product)} />
+          <ProductCard key={product.id} product={product} adding={action.busy && action.target === product.id}
+            onAdd={() => addToCart(product)} />
         ))}
       </ul>
     </>

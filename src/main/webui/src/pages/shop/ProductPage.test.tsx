@@ -2,18 +2,17 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
+import { aCart, aCartItem, aProduct } from '../../test/fixtures';
+import { expectStatus, renderPage } from '../../test/render';
 import ProductPage from './ProductPage';
-import { cartItem, cartOf, productOf, renderPage } from './testing';
-import { expectStatus } from '../../test/status';
 
 const render = (slug = 'blue-mug') => renderPage(<ProductPage />, { route: `/products/${slug}`, path: '/products/:slug' });
 
 describe('ProductPage', () => {
   it('adds the chosen quantity and links to the cart', async () => {
     const server = fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/products/blue-mug': () => [200, productOf({ stock: 4 })],
-      'POST /api/v1/cart/items': () => [200, cartOf([cartItem({ quantity: 2 })])],
+      'GET /api/v1/products/blue-mug': () => [200, aProduct({ stock: 4 })],
+      'POST /api/v1/cart/items': () => [200, aCart([aCartItem({ quantity: 2 })])],
     });
     const user = userEvent.setup();
     render();
@@ -32,8 +31,7 @@ describe('ProductPage', () => {
 
   it('shows insufficient stock from the server', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/products/blue-mug': () => [200, productOf()],
+      'GET /api/v1/products/blue-mug': () => [200, aProduct()],
       'POST /api/v1/cart/items': () => [409, problem(409, 'insufficient_stock')],
     });
     const user = userEvent.setup();
@@ -43,7 +41,7 @@ describe('ProductPage', () => {
   });
 
   it('says when the product does not exist', async () => {
-    fakeServer({ 'GET /api/v1/cart': () => [200, cartOf([])] });
+    fakeServer({});
     render('nope');
     expect(await screen.findByText('Product not found')).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
@@ -51,8 +49,7 @@ describe('ProductPage', () => {
 
   it('cannot add an out-of-stock product', async () => {
     fakeServer({
-      'GET /api/v1/cart': () => [200, cartOf([])],
-      'GET /api/v1/products/blue-mug': () => [200, productOf({ stock: 0 })],
+      'GET /api/v1/products/blue-mug': () => [200, aProduct({ stock: 0 })],
     });
     render();
     expect(await screen.findByText('Out of stock')).toBeInTheDocument();

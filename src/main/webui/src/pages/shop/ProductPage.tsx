@@ -1,40 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { getProductBySlug, type Problem, type Product } from '../../api/generated';
-import { problemOf } from '../../api/problem';
+import { getProductBySlug, type Product } from '../../api/generated';
 import { useCart } from '../../cart/CartContext';
-import { EmptyState, ErrorAlert, Field, Loading, Notice, Price, usePageTitle } from '../../components/ui';
+import { LoadGate } from '../../components/LoadGate';
+import { ErrorAlert, Field, Notice, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../lib/useLoad';
+import { useSubmit } from '../../lib/useSubmit';
 
 export default function ProductPage() {
   const { slug = '' } = useParams();
-  const { data: product, problem, loading } = useLoad(async () => {
-    const { data } = await getProductBySlug({ path: { slug }, throwOnError: true });
-    return data;
-  }, [slug]);
-  const current = product?.slug === slug ? product : null;
-  usePageTitle(current?.name ?? (problem?.status === 404 ? 'Product not found' : 'Product'));
+  const loaded = useLoad(async () => (await getProductBySlug({ path: { slug }, throwOnError: true })).data, [slug]);
+  const current = loaded.data?.slug === slug ? loaded.data : null;
+  usePageTitle(current?.name ?? (loaded.problem?.status === 404 ? 'Product not found' : 'Product'));
 
-  if (problem?.status === 404) {
-    return (
-      <>
-        <h1>Not found</h1>
-        <EmptyState title="Product not found">
-          <p>It may have been removed. <Link to="/">Browse products</Link></p>
-        </EmptyState>
-      </>
-    );
-  }
-  if (problem) {
-    return (
-      <>
-        <h1>Product</h1>
-        <ErrorAlert problem={problem} />
-      </>
-    );
-  }
-  if (loading || !current) return <Loading label="Loading product…" />;
-  return <ProductDetails key={current.id} product={current} />;
+  return (
+    <LoadGate state={{ ...loaded, data: current }} title="Product" loadingLabel="Loading product…"
+      notFound="Product not found" notFoundBody={<p>It may have been removed. <Link to="/">Browse products</Link></p>}>
+      {(product) => <ProductDetails key={product.id} product={product} />}
+    </LoadGate>
+  );
 }
 
 function stockText(stock: number): string {
@@ -49,11 +33,10 @@ function ProductDetails({ product }: { product: Product }) {
   const out = max < 1;
   const [quantity, setQuantity] = useState('1');
   const [error, setError] = useState<string | undefined>();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState(false);
+  const form = useSubmit();
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     const n = Number(quantity);
     if (!Number.isInteger(n) || n < 1 || n > max) {
@@ -61,17 +44,8 @@ function ProductDetails({ product }: { product: Product }) {
       return;
     }
     setError(undefined);
-    setProblem(null);
     setAdded(false);
-    setAdding(true);
-    try {
-      await add(product.id, n);
-      setAdded(true);
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setAdding(false);
-    }
+    void form.run(() => add(product.id, n), { onSuccess: () => setAdded(true) });
   }
 
   return (
@@ -85,14 +59,12 @@ function ProductDetails({ product }: { product: Product }) {
         <p>{stockText(product.stock)}</p>
         {product.description ? <p style={{ whiteSpace: 'pre-line' }}>{product.description}</p> : null}
         {added ? <Notice><span>Added to cart</span> <Link to="/cart">View cart</Link></Notice> : null}
-        <ErrorAlert problem={problem} />
+        <ErrorAlert problem={form.problem} message={form.message} />
         <form onSubmit={submit} noValidate>
           <Field label="Quantity" type="number" inputMode="numeric" min={1} max={Math.max(1, max)} step={1}
             value={quantity} disabled={out} error={error}
             onChange={(e) => setQuantity(e.target.value)} />
-          <div>
-            <button type="submit" disabled={out || adding}>{adding ? 'Adding…' : 'Add to cart'}</button>
-          </div>
+          <SubmitButton busy={form.busy} busyLabel="Adding…" disabled={out}>Add to cart</SubmitButton>
         </form>
       </div>
     </article>

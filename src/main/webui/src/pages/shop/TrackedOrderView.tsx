@@ -1,7 +1,10 @@
 import type { TrackedOrder } from '../../api/generated';
-import { StatusBadge, formatDate } from '../../components/ui';
-import { countryName } from './countries';
-import { Facts, ItemsTable, Totals } from './OrderParts';
+import { Facts } from '../../components/Facts';
+import { OrderItems } from '../../components/order/OrderItems';
+import { OrderTotals } from '../../components/order/OrderTotals';
+import { StatusBadge } from '../../components/order/status';
+import { formatDate } from '../../components/ui';
+import { countryName } from '../../lib/countries';
 
 /** The limited view of an order that tracking links and the number + email lookup return. */
 export default function TrackedOrderView({ order }: { order: TrackedOrder }) {
@@ -14,9 +17,8 @@ export default function TrackedOrderView({ order }: { order: TrackedOrder }) {
         ['Tracking number', order.trackingNumber ?? 'Not shipped yet'],
         ['Ship to', `${order.shippingCity}, ${countryName(order.shippingCountry)}`],
       ]} />
-      <ItemsTable items={order.items} currency={order.currency} />
-      <Totals subtotalCents={order.subtotalCents} shippingCents={order.shippingCents} taxCents={order.taxCents}
-        totalCents={order.totalCents} currency={order.currency} />
+      <OrderItems items={order.items} currency={order.currency} />
+      <OrderTotals amounts={order} />
     </section>
   );
 }

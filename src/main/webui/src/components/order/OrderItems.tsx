@@ -1,0 +1,22 @@
+import { DataTable, type Column } from '../DataTable';
+import { Price } from '../ui';
+
+type Line = { name: string; sku?: string; unitPriceCents: number; quantity: number; lineTotalCents: number };
+
+/**
+ * An order's (or tracked order's) lines as a table: product (with its SKU), unit price, quantity, line total.
+ * The table is named by its caption, or by a heading already on the page (`labelledBy`, its id).
+ */
+export function OrderItems({ items, currency, caption = 'Items', labelledBy }:
+  { items: Line[]; currency: string; caption?: string; labelledBy?: string }) {
+  const columns: Array<Column<Line>> = [
+    { header: 'Product', cell: (item) => <>{item.name}{item.sku ? <small className="muted"> ({item.sku})</small> : null}</> },
+    { header: 'Unit price', num: true, cell: (item) => <Price cents={item.unitPriceCents} currency={currency} /> },
+    { header: 'Quantity', num: true, cell: (item) => item.quantity },
+    { header: 'Total', num: true, cell: (item) => <Price cents={item.lineTotalCents} currency={currency} /> },
+  ];
+  return (
+    <DataTable caption={labelledBy ? undefined : caption} labelledBy={labelledBy} columns={columns} rows={items}
+      rowKey={(item, i) => `${item.sku ?? ''}-${i}`} />
+  );
+}
