@@ -21,6 +21,8 @@ import ResetPasswordPage from './pages/account/ResetPasswordPage';
 
 // The back office is its own chunk: shoppers never download it.
 const AdminLayout = lazy(() => import('./pages/admin/AdminLayout'));
+// (the overview also brings the chart library, uPlot: only this chunk imports it)
+const AdminOverviewPage = lazy(() => import('./pages/admin/AdminOverviewPage'));
 const AdminProductsPage = lazy(() => import('./pages/admin/AdminProductsPage'));
 const AdminProductFormPage = lazy(() => import('./pages/admin/AdminProductFormPage'));
 const AdminImportPage = lazy(() => import('./pages/admin/AdminImportPage'));
@@ -51,7 +53,7 @@ export function AppRoutes() {
         <Route path="account/orders" element={<RequireAuth><MyOrdersPage /></RequireAuth>} />
         <Route path="account/orders/:id" element={<RequireAuth><MyOrderPage /></RequireAuth>} />
         <Route path="admin" element={<RequireAdmin><Suspense fallback={<Loading />}><AdminLayout /></Suspense></RequireAdmin>}>
-          <Route index element={<AdminOrdersPage />} />
+          <Route index element={<AdminOverviewPage />} />
           <Route path="products" element={<AdminProductsPage />} />
           <Route path="products/new" element={<AdminProductFormPage />} />
           <Route path="products/import" element={<AdminImportPage />} />
