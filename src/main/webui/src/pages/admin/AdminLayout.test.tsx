@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { Route } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import AdminLayout from './AdminLayout';
-import { renderAt } from './adminTestUtils';
+import { fakeServer } from '../../test/fakeServer';
+import { anAdmin } from '../../test/fixtures';
+import { renderRoutes } from '../../test/render';
 
 const routes = (
   <Route path="/admin" element={<AdminLayout />}>
@@ -13,8 +15,12 @@ const routes = (
 );
 
 describe('AdminLayout', () => {
+  beforeEach(() => {
+    fakeServer({});
+  });
+
   it('lists the overview first and marks only the current section', async () => {
-    const { user } = renderAt('/admin', routes);
+    const { user } = renderRoutes(routes, { at: '/admin', signedIn: anAdmin() });
     const nav = screen.getByRole('navigation', { name: 'Admin' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Orders', 'Products', 'Users']);
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
@@ -27,7 +33,7 @@ describe('AdminLayout', () => {
   });
 
   it('keeps "Orders" current on an order\'s page', () => {
-    renderAt('/admin/orders/o-1', routes);
+    renderRoutes(routes, { at: '/admin/orders/o-1', signedIn: anAdmin() });
     const nav = screen.getByRole('navigation', { name: 'Admin' });
     expect(within(nav).getByRole('link', { name: 'Orders' })).toHaveClass('active');
     expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveClass('active');

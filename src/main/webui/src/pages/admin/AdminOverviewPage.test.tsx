@@ -3,9 +3,9 @@ import { Route } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminStats } from '../../api/generated';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { expectStatus } from '../../test/status';
 import AdminOverviewPage from './AdminOverviewPage';
-import { renderAt } from './adminTestUtils';
+import { anAdmin } from '../../test/fixtures';
+import { expectStatus, renderRoutes } from '../../test/render';
 
 // jsdom has no canvas: the chart library is replaced by a recorder, so tests can see what it was asked to draw.
 const charts = vi.hoisted(() => ({ made: [] as Array<{ data: unknown; destroyed: boolean }> }));
@@ -76,15 +76,15 @@ afterEach(() => {
 
 describe('AdminOverviewPage', () => {
   it('shows the figures against the previous period, best sellers, low stock and orders waiting', async () => {
-    const { requests, } = statsServer();
-    const { user } = renderAt('/admin', routes);
+    const { calls } = statsServer();
+    const { user } = renderRoutes(routes, { at: '/admin', signedIn: anAdmin() });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Overview' })).toBeInTheDocument();
     expect(document.title).toBe('Overview · Acme Shop');
     await expectStatus('Loading the overview…');
     await screen.findByRole('group', { name: 'Net sales' });
     // no period in the address: the server's default, and the form shows what it picked
-    expect(Object.fromEntries(requests[0].url.searchParams)).toEqual({});
+    expect(Object.fromEntries(calls('/api/v1/admin/stats')[0].url.searchParams)).toEqual({});
     expect(screen.getByLabelText('From')).toHaveValue('2026-02-14');
     expect(screen.getByLabelText('To')).toHaveValue('2026-03-15');
     expect(screen.getByLabelText('Interval')).toHaveValue('day');
@@ -124,10 +124,10 @@ describe('AdminOverviewPage', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     // 23:30 UTC: east of Greenwich it is already the 16th, but the service files orders under the UTC day
     vi.setSystemTime(new Date('2026-03-15T23:30:00Z'));
-    const { requests } = statsServer();
-    const { user } = renderAt('/admin', routes);
+    const { calls } = statsServer();
+    const { user } = renderRoutes(routes, { at: '/admin', signedIn: anAdmin() });
     await screen.findByRole('group', { name: 'Net sales' });
-    const sent = () => Object.fromEntries(requests.at(-1)!.url.searchParams);
+    const sent = () => Object.fromEntries(calls('/api/v1/admin/stats').at(-1)!.url.searchParams);
     const location = () => screen.getByTestId('location');
 
     // the server's default period is the last 30 days
@@ -151,10 +151,10 @@ describe('AdminOverviewPage', () => {
   });
 
   it('takes a custom period from the form into the address and the request', async () => {
-    const { requests } = statsServer();
-    const { user } = renderAt('/admin?from=2025-04-01&to=2026-03-15&interval=month', routes);
+    const { calls } = statsServer();
+    const { user } = renderRoutes(routes, { at: '/admin?from=2025-04-01&to=2026-03-15&interval=month', signedIn: anAdmin() });
     await screen.findByRole('group', { name: 'Net sales' });
-    const sent = () => Object.fromEntries(requests.at(-1)!.url.searchParams);
+    const sent = () => Object.fromEntries(calls('/api/v1/admin/stats').at(-1)!.url.searchParams);
     expect(sent()).toEqual({ from: '2025-04-01', to: '2026-03-15', interval: 'month' });
 
     await user.clear(screen.getByLabelText('From'));
@@ -170,13 +170,13 @@ describe('AdminOverviewPage', () => {
   });
 
   it('shows the server\'s field error under the input of a period it refuses', async () => {
-    const { requests } = fakeServer({
+    const { calls } = fakeServer({
       'GET /api/v1/admin/stats': () => [400, problem(400, 'validation_failed', [{ field: 'to', message: 'must not be before from' }])],
     });
-    renderAt('/admin?from=2026-02-10&to=2026-02-01&interval=day', routes);
+    renderRoutes(routes, { at: '/admin?from=2026-02-10&to=2026-02-01&interval=day', signedIn: anAdmin() });
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
-    expect(Object.fromEntries(requests[0].url.searchParams)).toEqual({ from: '2026-02-10', to: '2026-02-01', interval: 'day' });
+    expect(Object.fromEntries(calls('/api/v1/admin/stats')[0].url.searchParams)).toEqual({ from: '2026-02-10', to: '2026-02-01', interval: 'day' });
     const to = screen.getByLabelText('To');
     expect(to).toHaveAttribute('aria-invalid', 'true');
     expect(to).toHaveAccessibleDescription('must not be before from');
@@ -191,7 +191,7 @@ describe('AdminOverviewPage', () => {
       totals: zero, previous: zero, topProducts: [], lowStock: [], needsAction: { awaitingPayment: 0, toShip: 0 },
       series: [{ start: '2026-03-15', orders: 0, netCents: 0 }],
     });
-    renderAt('/admin?from=2026-03-15&to=2026-03-15&interval=day', routes);
+    renderRoutes(routes, { at: '/admin?from=2026-03-15&to=2026-03-15&interval=day', signedIn: anAdmin() });
 
     expect(await screen.findByText('No sales in this period')).toBeInTheDocument();
     expect(figure('Net sales')).toHaveTextContent('$0.00');
@@ -205,7 +205,7 @@ describe('AdminOverviewPage', () => {
   it('draws the chart where the browser can, and lets go of it when the page goes', async () => {
     window.matchMedia = vi.fn() as unknown as typeof window.matchMedia;
     statsServer();
-    const { unmount } = renderAt('/admin?from=2026-03-14&to=2026-03-15&interval=day', routes);
+    const { unmount } = renderRoutes(routes, { at: '/admin?from=2026-03-14&to=2026-03-15&interval=day', signedIn: anAdmin() });
     await screen.findByRole('table', { name: 'Net sales by day' });
 
     await waitFor(() => expect(charts.made).toHaveLength(1));
