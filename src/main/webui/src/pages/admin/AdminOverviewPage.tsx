@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { Link, useSearchParams } from 'react-router';
 import { adminStats, type AdminStats, type StatsTotals } from '../../api/generated';
 import { fieldErrorsOf } from '../../api/problem';
@@ -165,50 +166,21 @@ function Overview({ stats, busy }: { stats: AdminStats; busy: boolean }) {
         <section aria-labelledby="overview-top">
           <h2 id="overview-top">Top products</h2>
           {stats.topProducts.length === 0 ? <EmptyState title="Nothing sold in this period" /> : (
-            <div className="table-wrap">
-              <table aria-labelledby="overview-top">
-                <thead>
-                  <tr>
-                    <th scope="col">Product</th>
-                    <th scope="col" className="num">Units</th>
-                    <th scope="col" className="num">Net sales</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.topProducts.map((p) => (
-                    <tr key={p.productId}>
-                      <td><Link to={`/admin/products/${p.productId}`}>{p.name}</Link></td>
-                      <td className="num">{p.units}</td>
-                      <td className="num">{formatMoney(p.netCents, stats.currency)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable labelledBy="overview-top" rows={stats.topProducts} rowKey={(p) => p.productId} columns={[
+              { header: 'Product', cell: (p) => <Link to={`/admin/products/${p.productId}`}>{p.name}</Link> },
+              { header: 'Units', num: true, cell: (p) => p.units },
+              { header: 'Net sales', num: true, cell: (p) => formatMoney(p.netCents, stats.currency) },
+            ]} />
           )}
         </section>
 
         <section aria-labelledby="overview-stock">
           <h2 id="overview-stock">Low stock</h2>
           {stats.lowStock.length === 0 ? <EmptyState title="No product is running low" /> : (
-            <div className="table-wrap">
-              <table aria-labelledby="overview-stock">
-                <thead>
-                  <tr>
-                    <th scope="col">Product</th>
-                    <th scope="col" className="num">In stock</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stats.lowStock.map((p) => (
-                    <tr key={p.productId}>
-                      <td><Link to={`/admin/products/${p.productId}`}>{p.name}</Link></td>
-                      <td className="num">{p.stock}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable labelledBy="overview-stock" rows={stats.lowStock} rowKey={(p) => p.productId} columns={[
+              { header: 'Product', cell: (p) => <Link to={`/admin/products/${p.productId}`}>{p.name}</Link> },
+              { header: 'In stock', num: true, cell: (p) => p.stock },
+            ]} />
           )}
         </section>
       </div>
