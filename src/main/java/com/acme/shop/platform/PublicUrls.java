@@ -1,20 +1,18 @@
 package com.acme.shop.platform;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithName;
 
 /**
  * The storefront's public origin ({@code PUBLIC_BASE_URL}), read once: links in mails and Stripe's return URLs
  * are built here and nowhere else.
  */
-@ConfigMapping(prefix = "shop")
+@ConfigMapping(prefix = "shop.public")
 public interface PublicUrls {
 
-    @WithName("public-base-url")
-    String publicBaseUrl();
+    String baseUrl();
 
     /** {@code path} (starting with '/') under the public origin, whatever trailing slashes the setting has. */
     default String to(String path) {
-        return publicBaseUrl().replaceAll("/+$", "") + path;
+        return baseUrl().replaceAll("/+$", "") + path;
     }
 }
