@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Admin overview benchmark (issue 18): GET /api/v1/admin/stats over 1,000,000 orders (and ~2,000,000 lines)
-# generated straight into the database, 365 days of history; p50/p99 at 4 connections for the landing page
-# (the last 30 days by day), a quarter by week and a year by month, beside /q/health/live as the ceiling.
+# generated straight into the database, 365 days of history; p50/p99 at 2 connections (an admin dashboard, not a storefront) for the landing page
+# (the last 30 days by day), a quarter by week and a year by month, beside /q/health/live as the ceiling. The first
+# call rolls up every closed day (timed on its own); the figures after it are the steady state.
 # Also prints the EXPLAIN of the period scan. Usage: bench/admin-stats.sh   (PostgreSQL on 127.0.0.1:5432; wrk)
 source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-15s}"
@@ -13,6 +14,8 @@ start_app "$DB"
 echo "generating $ORDERS orders..."
 t0=$(date +%s)
 psql -h "$PGHOST" -U postgres -q -v ON_ERROR_STOP=1 "$DB" <<SQL
+-- straight into the tables: the rollup is empty, so its trigger has nothing to drop
+ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_day_changes;
 INSERT INTO product (id, sku, slug, name, price_cents, stock, active)
 SELECT gen_random_uuid(), 'STAT-' || i, 'stat-' || i, 'Stats product ' || i, 500 + (i * 37) % 20000, i % 50, i % 20 <> 0
 FROM generate_series(1, 2000) i;
@@ -43,6 +46,7 @@ SELECT o.id, 'SO-B' || o.i, u.id, coalesce(u.email, 'guest' || (o.i % 50000) || 
 FROM o JOIN s ON s.order_id = o.id LEFT JOIN u ON u.n = o.buyer;
 INSERT INTO order_line (order_id, line_no, product_id, sku, name, unit_price_cents, quantity, line_total_cents)
 SELECT order_id, line_no, product_id, sku, name, price_cents, quantity, price_cents * quantity FROM l;
+ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_changes;
 SQL
 psql -h "$PGHOST" -U postgres -qc "VACUUM ANALYZE" "$DB"
 echo "generated in $(( $(date +%s) - t0 )) s: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" "$DB") orders, $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM order_line" "$DB") lines"
@@ -50,19 +54,22 @@ echo "generated in $(( $(date +%s) - t0 )) s: $(psql -h "$PGHOST" -U postgres -t
 TOKEN=$(curl -sf "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@bench.local","password":"bench-admin-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 TODAY=$(date -u +%F)
+t0=$(date +%s%N)
+curl -sf -o /dev/null -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/stats?from=$(date -u -d '-729 days' +%F)&to=$TODAY&interval=month"
+echo "first overview of two years (rolls up every closed day): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 run() {
   local label="$1" url="$2"
   curl -sf -o /dev/null -H "authorization: Bearer $TOKEN" "$url" || { echo "FAILED: $url" >&2; exit 1; }
-  wrk -t1 -c4 -d5s -H "authorization: Bearer $TOKEN" "$url" >/dev/null
+  wrk -t1 -c2 -d5s -H "authorization: Bearer $TOKEN" "$url" >/dev/null
   echo "$label:"
-  wrk -t2 -c4 -d"$DURATION" --latency -H "authorization: Bearer $TOKEN" "$url" | grep -E "Requests/sec|  50%|  99%|Non-2xx"
+  wrk -t2 -c2 -d"$DURATION" --latency -H "authorization: Bearer $TOKEN" "$url" | grep -E "Requests/sec|  50%|  99%|Non-2xx"
 }
 run "landing page: the last 30 days by day" "$BASE/api/v1/admin/stats"
 run "a quarter by week" "$BASE/api/v1/admin/stats?from=$(date -u -d '-90 days' +%F)&to=$TODAY&interval=week"
 run "a year by month" "$BASE/api/v1/admin/stats?from=$(date -u -d '-364 days' +%F)&to=$TODAY&interval=month"
 echo "ceiling, /q/health/live:"
-wrk -t2 -c4 -d"$DURATION" --latency "$BASE/q/health/live" | grep -E "Requests/sec|  50%|  99%"
-echo "plan of the 30-day totals scan:"
-psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT created_at >= now() - interval '30 days' AS current, count(*), sum(total_cents), sum(refunded_cents), count(DISTINCT coalesce(user_id::text, email)), count(*) FILTER (WHERE user_id IS NULL) FROM customer_order WHERE status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED') AND created_at >= now() - interval '60 days' AND created_at < now() GROUP BY 1" "$DB"
-echo "plan of the best sellers:"
-psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, COSTS OFF) SELECT l.product_id, sum(l.quantity) AS units FROM customer_order o JOIN order_line l ON l.order_id = o.id WHERE o.status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED') AND o.created_at >= now() - interval '30 days' GROUP BY 1 ORDER BY 2 DESC LIMIT 10" "$DB"
+wrk -t2 -c2 -d"$DURATION" --latency "$BASE/q/health/live" | grep -E "Requests/sec|  50%|  99%"
+echo "plan of the one scan over orders that stays (distinct buyers of the last 30 days and the 30 before):"
+psql -h "$PGHOST" -U postgres -c "SET work_mem = '32MB'" -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(DISTINCT buyer) FILTER (WHERE current), count(DISTINCT buyer) FILTER (WHERE NOT current) FROM (SELECT o.created_at >= now() - interval '30 days' AS current, coalesce(hashtextextended(o.user_id::text, 0), hashtextextended(o.email, 0)) AS buyer FROM customer_order o WHERE o.status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED') AND o.created_at >= now() - interval '60 days' AND o.created_at < now()) b" "$DB"
+echo "plan of the best sellers of the rolled-up days of the last 30:"
+psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT product_id, sum(units) AS units, sum(net_cents) AS net FROM sales_day_product WHERE day BETWEEN current_date - 30 AND current_date - 2 GROUP BY product_id ORDER BY units DESC, net DESC, product_id LIMIT 10" "$DB"

@@ -8,7 +8,6 @@ import com.acme.shop.platform.WireEnums;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admin overview, in six statements whatever the period (one sets the transaction's work_mem): totals of the period and of the one before (one
- * scan), the series, the best sellers, what waits for action, and the catalog's low stock. Periods are whole
- * UTC days, {@code to} inclusive.
+ * The admin overview in a bounded number of statements whatever the period: the days not rolled up yet are rolled
+ * up (two statements, only when some are missing), then the totals of the period and of the one before, the
+ * distinct buyers of both, the series, the best sellers, what waits for action, and the catalog's low stock.
+ * Days older than two days come from the rollup ({@code sales_day}, V10), the others from the orders. Periods are
+ * whole UTC days, {@code to} inclusive.
  */
 @ApplicationScoped
 public class AdminStats {
@@ -84,16 +85,15 @@ public class AdminStats {
         if (days > MAX_DAYS) {
             throw ApiException.validation("to", "a period covers at most " + MAX_DAYS + " days");
         }
-        Instant start = startOf(first);
-        Instant end = startOf(last.plusDays(1));
+        rows.rollUp(first.minusDays(days), last);
         rows.roomForAggregates();
-        Map<Boolean, OrderRows.PeriodTotals> totals = rows.paidTotals(startOf(first.minusDays(days)), start, end);
+        Map<Boolean, OrderRows.PeriodTotals> totals = rows.paidTotals(first.minusDays(days), first, last);
         OrderRows.Waiting waiting = rows.waiting();
         return new AdminStatsDto(store.currency(), first, last, unit.value(),
                 totals(totals.getOrDefault(true, OrderRows.PeriodTotals.NONE)),
                 totals(totals.getOrDefault(false, OrderRows.PeriodTotals.NONE)),
-                series(rows.paidSeries(start, end, unit.value()), first, last, unit),
-                rows.bestSellers(start, end, TOP).stream()
+                series(rows.paidSeries(first, last, unit.value()), first, last, unit),
+                rows.bestSellers(first, last, TOP).stream()
                         .map(s -> new AdminStatsDto.TopProduct(s.productId(), s.name(), s.units(), s.netCents())).toList(),
                 stock.low(config.lowStockThreshold(), TOP).stream()
                         .map(l -> new AdminStatsDto.LowStock(l.productId(), l.name(), l.stock())).toList(),
@@ -119,7 +119,4 @@ public class AdminStats {
         return series;
     }
 
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
 }

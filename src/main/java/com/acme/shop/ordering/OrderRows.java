@@ -3,6 +3,8 @@ package com.acme.shop.ordering;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -61,47 +63,99 @@ class OrderRows {
                 .setParameter(1, userId).setParameter(2, email).executeUpdate();
     }
 
-    // --- the admin overview: paid orders of a period, read from customer_order_paid_by_created (V9) -------
+    // --- the admin overview: paid orders of a period, by day from the rollup (V10) or from the orders -----
 
-    private static final String PAID = "status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED')";
+    private static final String PAID = "o.status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED')";
+    /** The paid orders of one UTC day {@code open.day}. */
+    private static final String ON_THE_DAY = PAID + " AND o.created_at >= (open.day::timestamp AT TIME ZONE 'UTC') "
+            + "AND o.created_at < ((open.day + 1)::timestamp AT TIME ZONE 'UTC')";
+    /** The days of [?1, ?2] that have no rollup (yet, or any more). */
+    private static final String OPEN_DAYS = "open AS (SELECT d::date AS day FROM generate_series(CAST(?1 AS timestamp), CAST(?2 AS timestamp), "
+            + "interval '1 day') d WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date))";
+    /** One row per day of [?1, ?2]: the rollup where there is one, else counted from the orders. */
+    private static final String DAYS = "WITH " + OPEN_DAYS + ", days AS ("
+            + "SELECT day, orders, gross_cents, refunded_cents, guest_orders FROM sales_day WHERE day BETWEEN ?1 AND ?2 "
+            + "UNION ALL SELECT open.day, count(o.id), coalesce(sum(o.total_cents), 0), coalesce(sum(o.refunded_cents), 0), "
+            + "count(o.id) FILTER (WHERE o.user_id IS NULL) FROM open LEFT JOIN customer_order o ON " + ON_THE_DAY
+            + " GROUP BY open.day) ";
+    /** A line's net: its total less its share of the order's refunds. */
+    private static final String LINE_NET = "l.line_total_cents - CASE WHEN o.refunded_cents = 0 OR o.total_cents = 0 THEN 0 "
+            + "ELSE round(o.refunded_cents::numeric * l.line_total_cents / o.total_cents) END";
+    /** The advisory lock of a day's rollup (see V10): the first key names the rollup, the second the day. */
+    private static final String DAY_LOCK = "1397509700, d - DATE '2000-01-01'";
 
     /**
-     * Gives this transaction's sorts and hashes room: a period's distinct buyers are counted over every paid order in
-     * it and the previous one, which spills to disk at the default 4 MB from about 100,000 orders.
+     * Gives this transaction's sorts and hashes room: a period's distinct buyers are counted over its paid orders,
+     * which spills to disk at the default 4 MB from about 100,000 orders.
      */
     void roomForAggregates() {
         em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+    }
+
+    /**
+     * Rolls up the days of [first, last] that are at least two UTC days old and have no rows, in a transaction of
+     * its own: each such day's lock first (in day order, so two overviews never deadlock), then one statement
+     * that writes the days and their best sellers.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    void rollUp(LocalDate first, LocalDate last) {
+        String missing = "SELECT d::date AS d FROM generate_series(CAST(?1 AS timestamp), LEAST(CAST(?2 AS date), "
+                + "(now() AT TIME ZONE 'UTC')::date - 2)::timestamp, interval '1 day') d "
+                + "WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)";
+        long locked = ((Number) em.createNativeQuery("SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM ("
+                + missing + " ORDER BY d) m").setParameter(1, first).setParameter(2, last).getSingleResult()).longValue();
+        if (locked == 0) {
+            return;
+        }
+        em.createNativeQuery("WITH open AS (SELECT d AS day FROM (" + missing + ") m), "
+                + "written AS (INSERT INTO sales_day (day, orders, gross_cents, refunded_cents, guest_orders) "
+                + "SELECT open.day, count(o.id), coalesce(sum(o.total_cents), 0), coalesce(sum(o.refunded_cents), 0), "
+                + "count(o.id) FILTER (WHERE o.user_id IS NULL) FROM open LEFT JOIN customer_order o ON " + ON_THE_DAY
+                + " GROUP BY open.day ON CONFLICT (day) DO NOTHING RETURNING day) "
+                + "INSERT INTO sales_day_product (day, product_id, units, net_cents) "
+                + "SELECT open.day, l.product_id, sum(l.quantity), sum(" + LINE_NET + ") "
+                + "FROM written open JOIN customer_order o ON " + ON_THE_DAY + " JOIN order_line l ON l.order_id = o.id "
+                + "GROUP BY open.day, l.product_id").setParameter(1, first).setParameter(2, last).executeUpdate();
     }
 
     record PeriodTotals(long orders, long grossCents, long refundedCents, long customers, long guestOrders) {
         static final PeriodTotals NONE = new PeriodTotals(0, 0, 0, 0, 0);
     }
 
-    /** The totals of [from, to) and of [previousFrom, from), in one scan; a buyer is an account or a guest email. */
+    /**
+     * The totals of the days [from, last] (true) and [previousFrom, from) (false). A buyer is an account or a
+     * guest email; distinct buyers cannot be summed over days, so they are counted from the orders.
+     */
     @SuppressWarnings("unchecked")
-    Map<Boolean, PeriodTotals> paidTotals(Instant previousFrom, Instant from, Instant to) {
-        List<Tuple> rows = em.createNativeQuery("SELECT created_at >= ?2 AS current, count(*) AS orders, "
-                + "coalesce(sum(total_cents), 0) AS gross, coalesce(sum(refunded_cents), 0) AS refunded, "
-                + "count(DISTINCT coalesce(user_id::text, email)) AS customers, "
-                + "count(*) FILTER (WHERE user_id IS NULL) AS guest_orders "
-                + "FROM customer_order WHERE " + PAID + " AND created_at >= ?1 AND created_at < ?3 GROUP BY 1",
-                Tuple.class).setParameter(1, previousFrom).setParameter(2, from).setParameter(3, to).getResultList();
+    Map<Boolean, PeriodTotals> paidTotals(LocalDate previousFrom, LocalDate from, LocalDate last) {
+        List<Tuple> rows = em.createNativeQuery(DAYS + "SELECT day >= ?3 AS current, sum(orders) AS orders, "
+                + "sum(gross_cents) AS gross, sum(refunded_cents) AS refunded, sum(guest_orders) AS guest_orders "
+                + "FROM days GROUP BY 1", Tuple.class)
+                .setParameter(1, previousFrom).setParameter(2, last).setParameter(3, from).getResultList();
+        Tuple buyers = (Tuple) em.createNativeQuery("SELECT count(DISTINCT buyer) FILTER (WHERE current) AS current, "
+                + "count(DISTINCT buyer) FILTER (WHERE NOT current) AS previous FROM (SELECT o.created_at >= ?2 AS current, "
+                + "coalesce(hashtextextended(o.user_id::text, 0), hashtextextended(o.email, 0)) AS buyer "
+                + "FROM customer_order o WHERE " + PAID + " AND o.created_at >= ?1 AND o.created_at < ?3) b", Tuple.class)
+                .setParameter(1, startOf(previousFrom)).setParameter(2, startOf(from))
+                .setParameter(3, startOf(last.plusDays(1))).getSingleResult();
         Map<Boolean, PeriodTotals> totals = new HashMap<>();
-        rows.forEach(r -> totals.put((Boolean) r.get("current"), new PeriodTotals(number(r, "orders"),
-                number(r, "gross"), number(r, "refunded"), number(r, "customers"), number(r, "guest_orders"))));
+        rows.forEach(r -> {
+            boolean current = (Boolean) r.get("current");
+            totals.put(current, new PeriodTotals(number(r, "orders"), number(r, "gross"), number(r, "refunded"),
+                    number(buyers, current ? "current" : "previous"), number(r, "guest_orders")));
+        });
         return totals;
     }
 
     record Bucket(LocalDate start, long orders, long netCents) {
     }
 
-    /** Paid orders and their net per day, week (from Monday) or month, for the buckets that have any. */
+    /** Paid orders and their net per day, week (from Monday) or month of the days [from, last]. */
     @SuppressWarnings("unchecked")
-    List<Bucket> paidSeries(Instant from, Instant to, String unit) {
-        List<Tuple> rows = em.createNativeQuery("SELECT (date_trunc(?3, created_at AT TIME ZONE 'UTC'))::date AS start, "
-                + "count(*) AS orders, sum(total_cents - refunded_cents) AS net "
-                + "FROM customer_order WHERE " + PAID + " AND created_at >= ?1 AND created_at < ?2 GROUP BY 1 ORDER BY 1",
-                Tuple.class).setParameter(1, from).setParameter(2, to).setParameter(3, unit).getResultList();
+    List<Bucket> paidSeries(LocalDate from, LocalDate last, String unit) {
+        List<Tuple> rows = em.createNativeQuery(DAYS + "SELECT (date_trunc(?3, day::timestamp))::date AS start, "
+                + "sum(orders) AS orders, sum(gross_cents - refunded_cents) AS net FROM days GROUP BY 1 ORDER BY 1",
+                Tuple.class).setParameter(1, from).setParameter(2, last).setParameter(3, unit).getResultList();
         return rows.stream().map(r -> new Bucket(localDate(r.get("start")), number(r, "orders"), number(r, "net")))
                 .toList();
     }
@@ -110,27 +164,27 @@ class OrderRows {
     }
 
     /**
-     * The products sold most (by units) in paid orders of [from, to). A line's net is its total less its share of
-     * the order's refunds; the name is one the product was sold under.
+     * The products sold most (by units) in the paid orders of the days [from, last]; a line's net is its total less
+     * its share of the order's refunds; the name is one the product was sold under.
      */
     @SuppressWarnings("unchecked")
-    List<Seller> bestSellers(Instant from, Instant to, int limit) {
-        List<Tuple> rows = em.createNativeQuery("""
-                WITH paid AS MATERIALIZED (
-                    SELECT id, total_cents, refunded_cents FROM customer_order
-                    WHERE status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED') AND created_at >= ?1 AND created_at < ?2),
-                sold AS (
-                    SELECT l.product_id, sum(l.quantity) AS units,
-                           sum(l.line_total_cents - CASE WHEN o.refunded_cents = 0 OR o.total_cents = 0 THEN 0
-                               ELSE round(o.refunded_cents::numeric * l.line_total_cents / o.total_cents) END) AS net
-                    FROM paid o JOIN order_line l ON l.order_id = o.id
-                    GROUP BY l.product_id ORDER BY units DESC, net DESC, l.product_id LIMIT ?3)
-                SELECT s.product_id, s.units, s.net,
-                       (SELECT n.name FROM order_line n WHERE n.product_id = s.product_id LIMIT 1) AS name
-                FROM sold s ORDER BY s.units DESC, s.net DESC, s.product_id
-                """, Tuple.class).setParameter(1, from).setParameter(2, to).setParameter(3, limit).getResultList();
+    List<Seller> bestSellers(LocalDate from, LocalDate last, int limit) {
+        List<Tuple> rows = em.createNativeQuery("WITH " + OPEN_DAYS + ", sold AS ("
+                + "SELECT product_id, units, net_cents AS net FROM sales_day_product WHERE day BETWEEN ?1 AND ?2 "
+                + "UNION ALL SELECT l.product_id, l.quantity, " + LINE_NET + " FROM open JOIN customer_order o ON "
+                + ON_THE_DAY + " JOIN order_line l ON l.order_id = o.id), "
+                + "top AS (SELECT product_id, sum(units) AS units, sum(net) AS net FROM sold GROUP BY product_id "
+                + "ORDER BY units DESC, net DESC, product_id LIMIT ?3) "
+                + "SELECT top.product_id, top.units, top.net, "
+                + "(SELECT n.name FROM order_line n WHERE n.product_id = top.product_id LIMIT 1) AS name "
+                + "FROM top ORDER BY top.units DESC, top.net DESC, top.product_id", Tuple.class)
+                .setParameter(1, from).setParameter(2, last).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> new Seller(r.get("product_id", UUID.class), (String) r.get("name"),
                 number(r, "units"), number(r, "net"))).toList();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     record Waiting(long awaitingPayment, long toShip) {

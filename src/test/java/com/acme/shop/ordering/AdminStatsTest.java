@@ -178,6 +178,28 @@ class AdminStatsTest {
     }
 
     @Test
+    void aChangeToAnOrderOfARolledUpDayShowsAtOnce() {
+        String order = guest(Api.uniqueEmail(), productB, 1); // 3000 + 500 + 300 = 3800
+        pay(order);
+        placedAt(order, y("05-10T10:00:00Z"));
+        String may = "from=" + y("05-01") + "&to=" + y("05-31");
+        assertEquals(3800, stats(may).getInt("totals.netCents"));
+        // the days of May are at least two days old: the overview rolled them up
+        assertEquals(1, db.count("SELECT count(*) FROM sales_day WHERE day = ?::date AND orders = 1", y("05-10")));
+        assertEquals(31, db.count("SELECT count(*) FROM sales_day WHERE day BETWEEN ?::date AND ?::date",
+                y("05-01"), y("05-31")));
+
+        admin.as().body(Map.of("amountCents", 300)).post("/api/v1/admin/orders/" + order + "/refunds").then().statusCode(201);
+        assertEquals(0, db.count("SELECT count(*) FROM sales_day WHERE day = ?::date", y("05-10")));
+        JsonPath after = stats(may);
+        assertEquals(300, after.getInt("totals.refundedCents"));
+        assertEquals(3500, after.getInt("totals.netCents"));
+        assertEquals(List.of(3000 - 237), after.getList("topProducts.netCents")); // 300 * 3000 / 3800 = 236.8
+        assertEquals(31, db.count("SELECT count(*) FROM sales_day WHERE day BETWEEN ?::date AND ?::date",
+                y("05-01"), y("05-31")));
+    }
+
+    @Test
     void anEmptyPeriodIsZeros() {
         JsonPath stats = stats("from=1999-01-01&to=1999-01-07");
         assertEquals(0, stats.getInt("totals.orders"));
