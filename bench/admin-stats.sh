@@ -9,6 +9,9 @@ DURATION="${DURATION:-15s}"
 ORDERS="${ORDERS:-1000000}"
 DB=shop_bench_stats
 ensure_jar
+if [ -n "${REUSE_DB:-}" ]; then   # REUSE_DB=1: the database of the last run, as it is (rollup included)
+start_app "$DB"
+else
 fresh_db "$DB"
 start_app "$DB"
 echo "generating $ORDERS orders..."
@@ -50,6 +53,7 @@ ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_changes;
 SQL
 psql -h "$PGHOST" -U postgres -qc "VACUUM ANALYZE" "$DB"
 echo "generated in $(( $(date +%s) - t0 )) s: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" "$DB") orders, $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM order_line" "$DB") lines"
+fi
 
 TOKEN=$(curl -sf "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@bench.local","password":"bench-admin-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
