@@ -102,7 +102,11 @@ class OrderRows {
      * which spills to disk at the default 4 MB from about 100,000 orders.
      */
     void roomForAggregates() {
-        em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+        // Plans made for the actual dates (a generic plan cannot see how few days are open), and no JIT: compiling
+        // these plans took about 0.5 s of a 0.1 s query at 1,000,000 orders.
+        em.createNativeQuery("SELECT set_config('work_mem', '32MB', true), "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)")
+                .getSingleResult();
     }
 
     /**
