@@ -42,7 +42,8 @@ export default function NetSalesChart({ series, currency, interval }:
         // the API's days are UTC days: show them as such, not shifted into the browser's zone
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: {
-          x: { time: true },
+          // One bucket alone would make uPlot stretch the axis over years: pad it by a bucket on each side.
+          x: { time: true, range: (_u, min, max) => (min === max ? [min - 86400, max + 86400] : [min, max]) },
           // from zero, and at least one major unit high, so an empty period is a flat line at the bottom
           y: { range: (_u, _min, max) => [0, Math.max(max, 100) * 1.1] },
         },
