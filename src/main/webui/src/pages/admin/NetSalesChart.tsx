@@ -42,8 +42,11 @@ export default function NetSalesChart({ series, currency, interval }:
         // the API's days are UTC days: show them as such, not shifted into the browser's zone
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: {
-          // One bucket alone would make uPlot stretch the axis over years: pad it by a bucket on each side.
-          x: { time: true, range: (_u, min, max) => (min === max ? [min - 86400, max + 86400] : [min, max]) },
+          // One bucket alone: uPlot 1.6.32 widens a lone timestamp by 86400 / ms seconds (1,000 days); keep it a day.
+          x: {
+            time: true,
+            range: (_u, min, max) => (series.length === 1 ? [seconds(series[0].start) - 43200, seconds(series[0].start) + 43200] : [min, max]),
+          },
           // from zero, and at least one major unit high, so an empty period is a flat line at the bottom
           y: { range: (_u, _min, max) => [0, Math.max(max, 100) * 1.1] },
         },
