@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,12 +131,14 @@ public class Carts {
         rows.lock(userCart);
         List<CartRows.Line> guestLines = rows.lines(guestCart);
         Map<UUID, Stock.Item> products = stock.items(guestLines.stream().map(CartRows.Line::productId).toList());
+        Map<UUID, Integer> owned = rows.lines(userCart).stream()
+                .collect(Collectors.toMap(CartRows.Line::productId, CartRows.Line::quantity));
         for (CartRows.Line line : guestLines) {
             Stock.Item product = products.get(line.productId());
             if (product == null || product.available() == 0) {
                 continue;
             }
-            int own = rows.quantity(userCart, line.productId());
+            int own = owned.getOrDefault(line.productId(), 0);
             int merged = Math.max(own, Math.min(own + line.quantity(),
                     Math.min(product.available(), MAX_LINE_QUANTITY)));
             if (merged > own) {

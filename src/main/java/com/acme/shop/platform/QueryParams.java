@@ -34,7 +34,7 @@ public class QueryParams implements ParamConverterProvider {
             return (ParamConverter<T>) enumConverter(name, (Class) rawType);
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) converter(name, "must be a date YYYY-MM-DD", LocalDate::parse);
+            return (ParamConverter<T>) converter(name, "must be a date YYYY-MM-DD", QueryParams::date);
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "must be a UUID", QueryParams::uuid);
@@ -70,6 +70,15 @@ public class QueryParams implements ParamConverterProvider {
                 return String.valueOf(value);
             }
         };
+    }
+
+    /** Years 1 to 9999 only: "+999999999-12-31" parses, and date arithmetic on it overflows. */
+    private static LocalDate date(String value) {
+        LocalDate date = LocalDate.parse(value);
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new IllegalArgumentException(value);
+        }
+        return date;
     }
 
     /** Only the canonical 8-4-4-4-12 form; {@link UUID#fromString} also takes shorter groups. */

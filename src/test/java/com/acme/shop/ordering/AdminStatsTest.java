@@ -212,7 +212,8 @@ class AdminStatsTest {
     void badInputIsAValidationErrorNamingTheField() {
         String[][] bad = {{"from=2001-02-30", "from"}, {"to=tomorrow", "to"}, {"interval=year", "interval"},
                 {"from=2001-03-02&to=2001-03-01", "to"}, {"from=2000-01-01&to=2001-01-01", "to"},
-                {"from=1990-01-01&to=2001-01-01&interval=month", "to"}};
+                {"from=1990-01-01&to=2001-01-01&interval=month", "to"}, {"from=-999999999-01-01", "from"},
+                {"to=%2B999999999-12-31", "to"}};
         for (String[] query : bad) {
             admin.as().get("/api/v1/admin/stats?" + query[0]).then().statusCode(400)
                     .contentType("application/problem+json").body("code", equalTo("validation_failed"))
