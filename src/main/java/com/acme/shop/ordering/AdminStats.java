@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The admin overview in a bounded number of statements whatever the period: the days not rolled up yet are rolled
  * up (two statements, only when some are missing), then the totals of the period and of the one before, the
- * distinct buyers of both, the series, the best sellers, what waits for action, and the catalog's low stock.
+ * distinct buyers of both (from {@code sales_buyer_return}, V11, kept by a trigger), the series, the best sellers, what waits for action, and the catalog's low stock.
  * Days older than two days come from the rollup ({@code sales_day}, V10), the others from the orders. Periods are
  * whole UTC days, {@code to} inclusive.
  */
@@ -87,7 +87,7 @@ public class AdminStats {
             throw ApiException.validation("to", "a period covers at most " + MAX_DAYS + " days");
         }
         rows.rollUp(first.minusDays(days), last);
-        rows.roomForAggregates();
+        rows.planForTheDates();
         Map<Boolean, OrderRows.PeriodTotals> totals = rows.paidTotals(first.minusDays(days), first, last);
         OrderRows.Waiting waiting = rows.waiting();
         return new AdminStatsDto(store.currency(), first, last, unit.value(),

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -97,15 +96,12 @@ class OrderRows {
     /** The advisory lock of a day's rollup (see V10): the first key names the rollup, the second the day. */
     private static final String DAY_LOCK = "1397509700, d - DATE '2000-01-01'";
 
-    /**
-     * Gives this transaction's sorts and hashes room: a period's distinct buyers are counted over its paid orders,
-     * which spills to disk at the default 4 MB from about 100,000 orders.
-     */
-    void roomForAggregates() {
+    /** Plans for the actual dates, without JIT. */
+    void planForTheDates() {
         // Plans made for the actual dates (a generic plan cannot see how few days are open), and no JIT: compiling
         // these plans took about 0.5 s of a 0.1 s query at 1,000,000 orders.
-        em.createNativeQuery("SELECT set_config('work_mem', '32MB', true), "
-                + "set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)")
+        em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+                + "set_config('jit', 'off', true)")
                 .getSingleResult();
     }
 
@@ -141,7 +137,8 @@ class OrderRows {
 
     /**
      * The totals of the days [from, last] (true) and [previousFrom, from) (false). A buyer is an account or a
-     * guest email; distinct buyers cannot be summed over days, so they are counted from the orders.
+     * guest email; distinct buyers cannot be summed over days, so they come from the buyers' return days (V11):
+     * a buyer counts in a period on their first buying day in it, the one whose previous buying day is before it.
      */
     @SuppressWarnings("unchecked")
     Map<Boolean, PeriodTotals> paidTotals(LocalDate previousFrom, LocalDate from, LocalDate last) {
@@ -149,12 +146,11 @@ class OrderRows {
                 + "sum(gross_cents) AS gross, sum(refunded_cents) AS refunded, sum(guest_orders) AS guest_orders "
                 + "FROM days GROUP BY 1", Tuple.class)
                 .setParameter(1, previousFrom).setParameter(2, last).setParameter(3, from).getResultList();
-        Tuple buyers = (Tuple) em.createNativeQuery("SELECT count(DISTINCT buyer) FILTER (WHERE current) AS current, "
-                + "count(DISTINCT buyer) FILTER (WHERE NOT current) AS previous FROM (SELECT o.created_at >= ?2 AS current, "
-                + "coalesce(hashtextextended(o.user_id::text, 0), hashtextextended(o.email, 0)) AS buyer "
-                + "FROM customer_order o WHERE " + PAID + " AND o.created_at >= ?1 AND o.created_at < ?3) b", Tuple.class)
-                .setParameter(1, startOf(previousFrom)).setParameter(2, startOf(from))
-                .setParameter(3, startOf(last.plusDays(1))).getSingleResult();
+        Tuple buyers = (Tuple) em.createNativeQuery("SELECT "
+                + "coalesce(sum(buyers) FILTER (WHERE day >= ?2 AND previous < ?2), 0) AS current, "
+                + "coalesce(sum(buyers) FILTER (WHERE day < ?2 AND previous < ?1), 0) AS previous "
+                + "FROM sales_buyer_return WHERE day BETWEEN ?1 AND ?3", Tuple.class)
+                .setParameter(1, previousFrom).setParameter(2, from).setParameter(3, last).getSingleResult();
         Map<Boolean, PeriodTotals> totals = new HashMap<>();
         rows.forEach(r -> {
             boolean current = (Boolean) r.get("current");
@@ -199,10 +195,6 @@ class OrderRows {
                 .setParameter(1, from).setParameter(2, last).setParameter(3, limit).getResultList();
         return rows.stream().map(r -> new Seller(r.get("product_id", UUID.class), (String) r.get("name"),
                 number(r, "units"), number(r, "net"))).toList();
-    }
-
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     record Waiting(long awaitingPayment, long toShip) {
