@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * The admin overview in a bounded number of statements whatever the period: the days not rolled up yet are rolled
  * up (two statements, only when some are missing), then the totals of the period and of the one before, the
- * distinct buyers of both (from {@code sales_buyer_return}, V11, kept by a trigger), the series, the best sellers, what waits for action, and the catalog's low stock.
- * Days older than two days come from the rollup ({@code sales_day}, V10), the others from the orders. Periods are
+ * distinct buyers of both (from {@code sales_buyer_return}, V11, kept by a trigger), the series, the best sellers,
+ * what waits for action, and the catalog's low stock.
+ * Days that have ended come from the rollup ({@code sales_day}, V10 and V11), today from the orders. Periods are
  * whole UTC days, {@code to} inclusive.
  */
 @ApplicationScoped

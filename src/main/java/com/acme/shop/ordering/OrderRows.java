@@ -106,14 +106,14 @@ class OrderRows {
     }
 
     /**
-     * Rolls up the days of [first, last] that are at least two UTC days old and have no rows, in a transaction of
+     * Rolls up the days of [first, last] that have ended (UTC) and have no rows, in a transaction of
      * its own: each such day's lock first (in day order, so two overviews never deadlock), then one statement
      * that writes the days and their best sellers.
      */
     @Transactional(TxType.REQUIRES_NEW)
     void rollUp(LocalDate first, LocalDate last) {
         String missing = "SELECT d::date AS d FROM generate_series(CAST(?1 AS timestamp), LEAST(CAST(?2 AS date), "
-                + "(now() AT TIME ZONE 'UTC')::date - 2)::timestamp, interval '1 day') d "
+                + "(now() AT TIME ZONE 'UTC')::date - 1)::timestamp, interval '1 day') d "
                 + "WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)";
         long locked = ((Number) em.createNativeQuery("SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM ("
                 + missing + " ORDER BY d) m").setParameter(1, first).setParameter(2, last).getSingleResult()).longValue();
