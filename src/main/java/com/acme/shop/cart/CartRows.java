@@ -54,6 +54,20 @@ class CartRows {
         em.createNativeQuery("UPDATE cart SET updated_at = now() WHERE id = ?1").setParameter(1, cartId).executeUpdate();
     }
 
+    /** Finds and {@link #lock}s the user's cart in one statement. */
+    @Transactional(TxType.MANDATORY)
+    Optional<UUID> lockByUser(UUID userId) {
+        return firstId(em.createNativeQuery("UPDATE cart SET updated_at = now() WHERE user_id = ?1 RETURNING id",
+                Tuple.class).setParameter(1, userId).getResultList());
+    }
+
+    /** Finds and {@link #lock}s a guest cart in one statement. */
+    @Transactional(TxType.MANDATORY)
+    Optional<UUID> lockByTokenHash(byte[] tokenHash) {
+        return firstId(em.createNativeQuery("UPDATE cart SET updated_at = now() WHERE token_hash = ?1 RETURNING id",
+                Tuple.class).setParameter(1, tokenHash).getResultList());
+    }
+
     /** In the order they were added (a cart shows them so). */
     List<Line> lines(UUID cartId) {
         return lines("ORDER BY added_at, product_id", cartId);

@@ -179,11 +179,11 @@ public class Carts {
     /** The caller's cart, locked for the rest of the caller's transaction; empty if there is none. */
     @Transactional(TxType.MANDATORY)
     public Optional<Checkout> lockForCheckout(CartOwner owner) {
-        return find(owner).map(id -> {
-            rows.lock(id);
-            return new Checkout(id, rows.linesByProduct(id).stream()
-                    .map(l -> new Stock.Line(l.productId(), l.quantity())).toList());
-        });
+        Optional<UUID> cart = !owner.isGuest() ? rows.lockByUser(owner.userId())
+                : SecureTokens.looksValid(owner.guestToken()) ? rows.lockByTokenHash(SecureTokens.hash(owner.guestToken()))
+                : Optional.empty();
+        return cart.map(id -> new Checkout(id, rows.linesByProduct(id).stream()
+                .map(l -> new Stock.Line(l.productId(), l.quantity())).toList()));
     }
 
     /** The order took the cart's lines; in the checkout's transaction. */

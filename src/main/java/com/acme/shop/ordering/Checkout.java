@@ -20,9 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@code POST /checkout}, idempotently: claim the {@code Idempotency-Key}, place the order in one transaction
+ * {@code POST /checkout}, idempotently: claim the {@code Idempotency-Key} and place the order in one transaction
  * ({@link OrderPlacement}), then start its payment through its {@link PaymentProvider} once the order has
- * committed. The answer is recorded with the key, so a retry replays it byte for byte.
+ * committed. The answer is recorded with the key, so a retry replays it byte for byte; with manual payment the
+ * whole checkout is that one transaction.
  */
 @ApplicationScoped
 public class Checkout {
@@ -56,30 +57,39 @@ public class Checkout {
         if (owner.isGuest() && (request.email() == null || request.email().isBlank())) {
             throw ApiException.validation("email", "is required for guest checkout");
         }
-        IdempotencyKeys.Claim claim = idempotency.claim(scope(owner), idempotencyKey, hash(request));
-        if (claim instanceof IdempotencyKeys.Replay replay) {
-            return new Answer(replay.status(), replay.body());
+        String scope = scope(owner);
+        byte[] requestHash = hash(request);
+        if (payment.provisionalHold().isEmpty()) {
+            // Nothing to start outside: the claim, the order and the recorded answer are one transaction.
+            return QuarkusTransaction.requiringNew().call(() -> {
+                IdempotencyKeys.Claim claim = idempotency.claim(scope, idempotencyKey, requestHash);
+                if (claim instanceof IdempotencyKeys.Replay replay) {
+                    return new Answer(replay.status(), replay.body());
+                }
+                return complete((IdempotencyKeys.Owned) claim, placement.place(owner, request, payment), null);
+            });
         }
-        IdempotencyKeys.Owned owned = (IdempotencyKeys.Owned) claim;
-        try {
-            if (payment.provisionalHold().isEmpty()) {
-                // Nothing to start outside: the order and its recorded answer commit together.
-                return QuarkusTransaction.requiringNew()
-                        .call(() -> complete(owned, placement.place(owner, request, payment), null));
+        // The claim commits with the order, in progress, so a duplicate gets 409 while the provider is called.
+        Placed placed = QuarkusTransaction.requiringNew().call(() -> {
+            IdempotencyKeys.Claim claim = idempotency.claim(scope, idempotencyKey, requestHash);
+            if (claim instanceof IdempotencyKeys.Replay replay) {
+                return new Placed(null, null, new Answer(replay.status(), replay.body()));
             }
-            OrderDto order = QuarkusTransaction.requiringNew().call(() -> placement.place(owner, request, payment));
-            return startPayment(order, payment, owned);
-        } catch (RuntimeException e) {
-            idempotency.release(owned);
-            throw e;
-        }
+            return new Placed((IdempotencyKeys.Owned) claim, placement.place(owner, request, payment), null);
+        });
+        return placed.replay() != null ? placed.replay() : startPayment(placed.order(), payment, placed.claim());
+    }
+
+    /** An online checkout's first transaction: the claimed key and the order, or the answer to replay. */
+    private record Placed(IdempotencyKeys.Owned claim, OrderDto order, Answer replay) {
     }
 
     /**
-     * The provider is called after the order (and its stock) committed, outside any transaction. If it fails, the
-     * order is cancelled at once and its stock returned, the key released, and the client told 503
-     * payment_unavailable: it may retry with the same key. Should this process die before either, the expiry
-     * sweep returns the stock once the provisional expiry passes.
+     * The provider is called after the order (and its stock) and the claim committed, outside any transaction.
+     * If it fails, the order is cancelled at once and its stock returned, the key released, and the client told
+     * 503 payment_unavailable: it may retry with the same key. Should this process die before either, the expiry
+     * sweep returns the stock once the provisional expiry passes, and the key may be claimed again after five
+     * minutes.
      */
     private Answer startPayment(OrderDto order, PaymentProvider payment, IdempotencyKeys.Owned claim) {
         PaymentProvider.Session session;
@@ -91,6 +101,7 @@ public class Checkout {
                 if (placed.status == OrderStatus.PENDING_PAYMENT) {
                     orders.abandonPayment(placed, "system", "payment session could not be created");
                 }
+                idempotency.release(claim);
             });
             throw e;
         }

@@ -74,7 +74,7 @@ public class OrderPlacement {
         carts.empty(cart.cartId());
         em.flush();
 
-        OrderDto placed = orders.dto(order);
+        OrderDto placed = orders.dto(order, bought);
         // An online payment confirms the order when it arrives: its mail is written now and held until then.
         mails.placed(placed, owner.isGuest() ? trackingToken : null, payment.provisionalHold().isPresent());
         return placed;

@@ -112,6 +112,12 @@ public class Orders {
         return dtos(List.of(order)).get(0);
     }
 
+    /** The answer for an order whose lines are at hand (just placed): nothing is read back. */
+    OrderDto dto(Order order, List<OrderLine> lines) {
+        return OrderDto.of(order, lines.stream().map(l -> new OrderItemDto(l.productId, l.sku, l.name,
+                l.unitPriceCents, l.quantity, l.lineTotalCents)).toList());
+    }
+
     List<OrderDto> dtos(List<Order> orders) {
         if (orders.isEmpty()) {
             return List.of();

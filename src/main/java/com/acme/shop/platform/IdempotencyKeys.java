@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code Idempotency-Key} handling, decided by the database so it holds across instances. A request first
- * claims its key with one conditional upsert (committed at once): whoever inserts the row owns the work; a
- * duplicate sees the row and gets the stored answer, a 409 while the owner still runs, or a 422 if its body
- * differs. The owner completes the row in the same transaction as its work, so a committed result and its
- * recorded answer can never disagree. A failed attempt releases its key so the client may retry it.
+ * {@code Idempotency-Key} handling, decided by the database so it holds across instances. A request claims its
+ * key inside the transaction that does the work, with one statement: it takes the key's transaction-scoped
+ * advisory lock without waiting (held by someone else: that request is still running, 409) and inserts the key's
+ * row. The owner completes the row in the same transaction, so a committed result and its recorded answer can
+ * never disagree, and a failed attempt rolls its claim back with everything else: the client may retry the key.
+ * Work that commits before it ends (an online payment started after the order committed) commits the row
+ * {@code in_progress}; duplicates get 409 until it is completed or {@link #release}d.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -46,20 +48,30 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims the key in a transaction of its own (committed at once, so a concurrent duplicate sees it).
-     * @throws ApiException 422 idempotency_key_reused for another body, 409 request_in_progress while the owner runs
+     * Claims the key in the caller's transaction: the key's lock until that transaction ends, and its row.
+     * @throws ApiException 422 idempotency_key_reused for another body, 409 request_in_progress while another
+     *         request with the key runs
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public Claim claim(String scope, String key, byte[] requestHash) {
-        List<?> owned = em.createNativeQuery("""
-                INSERT INTO idempotency_key AS k (scope, key, request_hash, status, claimed_at, expires_at)
-                VALUES (?1, ?2, ?3, 'in_progress', now(), now() + interval '24 hours')
-                ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = 'in_progress',
-                    response_status = NULL, response_body = NULL, claimed_at = now(), expires_at = excluded.expires_at
-                WHERE k.expires_at < now() OR (k.status = 'in_progress' AND k.claimed_at < now() - interval '5 minutes')
-                RETURNING 1
-                """).setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash).getResultList();
-        if (!owned.isEmpty()) {
+        // One round trip: the lock first (a CTE the insert reads), then the insert only if the lock was free. A
+        // conflicting row is then committed (its writer held the lock until it ended), so the upsert sees it.
+        Tuple claim = (Tuple) em.createNativeQuery("""
+                WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(?1 || ' ' || ?2, 1229)) AS free),
+                claimed AS (
+                    INSERT INTO idempotency_key AS k (scope, key, request_hash, status, claimed_at, expires_at)
+                    SELECT ?1, ?2, ?3, 'in_progress', now(), now() + interval '24 hours' FROM lock WHERE free
+                    ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = 'in_progress',
+                        response_status = NULL, response_body = NULL, claimed_at = now(), expires_at = excluded.expires_at
+                    WHERE k.expires_at < now() OR (k.status = 'in_progress' AND k.claimed_at < now() - interval '5 minutes')
+                    RETURNING 1)
+                SELECT free, EXISTS (SELECT 1 FROM claimed) AS owned FROM lock
+                """, Tuple.class).setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
+                .getSingleResult();
+        if (!(Boolean) claim.get("free")) {
+            throw inProgress();
+        }
+        if ((Boolean) claim.get("owned")) {
             return new Owned(scope, key, requestHash);
         }
         Tuple row = (Tuple) em.createNativeQuery("""
@@ -71,10 +83,14 @@ public class IdempotencyKeys {
                     "This Idempotency-Key was used with a different request body");
         }
         if ("in_progress".equals(row.get("status"))) {
-            throw new ApiException(409, "request_in_progress", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly");
+            throw inProgress();
         }
         return new Replay(((Number) row.get("response_status")).intValue(), (String) row.get("response_body"));
+    }
+
+    private static ApiException inProgress() {
+        return new ApiException(409, "request_in_progress", "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly");
     }
 
     /** Records the answer in the transaction that does the work, so the two commit together. */
@@ -87,8 +103,8 @@ public class IdempotencyKeys {
                 .setParameter(4, body).executeUpdate();
     }
 
-    /** The work failed and changed nothing: forget the claim so the same key can be retried. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Work that committed its claim failed later and was undone: forget the claim so the key can be retried. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void release(Owned claim) {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND key = ?2 AND status = 'in_progress'")
                 .setParameter(1, claim.scope()).setParameter(2, claim.key()).executeUpdate();

@@ -15,14 +15,17 @@ import java.time.Duration;
  * the upsert both opens a new window when the old one has passed and counts, atomically, so concurrent
  * hits from several instances can never be lost or over-granted.
  *
- * <p>Runs in its own transaction: a hit must survive the caller's rollback (a failed login rolls back).
+ * <p>Runs in its own transaction: a hit must survive the caller's rollback (a failed login rolls back). That
+ * transaction commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off}): a counter
+ * may lose its last hits if the database crashes, and in exchange the hits of one address (everyone behind one NAT
+ * or proxy) do not queue behind each other's disk flush while they hold the counter's row.
  */
 @ApplicationScoped
 public class RateLimits {
 
     private static final String HIT = """
             INSERT INTO rate_limit_counter AS c (bucket, subject, window_start, hits)
-            VALUES (?, ?, now(), 1)
+            SELECT ?, ?, now(), 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) asynchronous
             ON CONFLICT (bucket, subject) DO UPDATE SET
               window_start = CASE WHEN c.window_start <= now() - ? * interval '1 millisecond' THEN now() ELSE c.window_start END,
               hits = CASE WHEN c.window_start <= now() - ? * interval '1 millisecond' THEN 1 ELSE c.hits + 1 END
