@@ -60,28 +60,34 @@ public class Checkout {
         String scope = scope(owner);
         byte[] requestHash = hash(request);
         if (payment.provisionalHold().isEmpty()) {
-            // Nothing to start outside: the claim, the order and the recorded answer are one transaction.
+            // Nothing to start outside: the claim, the order and the recorded answer are one transaction; the stock
+            // is taken last, so the products' rows are locked only for the takes and the commit.
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyKeys.Claim claim = idempotency.claim(scope, idempotencyKey, requestHash);
                 if (claim instanceof IdempotencyKeys.Replay replay) {
                     return new Answer(replay.status(), replay.body());
                 }
-                return complete((IdempotencyKeys.Owned) claim, placement.place(owner, request, payment), null);
+                OrderPlacement.Placed placed = placement.place(owner, request, payment);
+                Answer answer = complete((IdempotencyKeys.Owned) claim, placed.order(), null);
+                placement.takeStock(placed);
+                return answer;
             });
         }
         // The claim commits with the order, in progress, so a duplicate gets 409 while the provider is called.
-        Placed placed = QuarkusTransaction.requiringNew().call(() -> {
+        Claimed placed = QuarkusTransaction.requiringNew().call(() -> {
             IdempotencyKeys.Claim claim = idempotency.claim(scope, idempotencyKey, requestHash);
             if (claim instanceof IdempotencyKeys.Replay replay) {
-                return new Placed(null, null, new Answer(replay.status(), replay.body()));
+                return new Claimed(null, null, new Answer(replay.status(), replay.body()));
             }
-            return new Placed((IdempotencyKeys.Owned) claim, placement.place(owner, request, payment), null);
+            OrderPlacement.Placed order = placement.place(owner, request, payment);
+            placement.takeStock(order);
+            return new Claimed((IdempotencyKeys.Owned) claim, order.order(), null);
         });
         return placed.replay() != null ? placed.replay() : startPayment(placed.order(), payment, placed.claim());
     }
 
     /** An online checkout's first transaction: the claimed key and the order, or the answer to replay. */
-    private record Placed(IdempotencyKeys.Owned claim, OrderDto order, Answer replay) {
+    private record Claimed(IdempotencyKeys.Owned claim, OrderDto order, Answer replay) {
     }
 
     /**

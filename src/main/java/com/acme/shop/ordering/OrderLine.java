@@ -57,6 +57,11 @@ public class OrderLine extends PanacheEntityBase {
         return line;
     }
 
+    /** The product as this line took it. */
+    Stock.Taken product() {
+        return new Stock.Taken(productId, sku, name, unitPriceCents);
+    }
+
     public static class Key implements Serializable {
         public UUID orderId;
         public int lineNo;

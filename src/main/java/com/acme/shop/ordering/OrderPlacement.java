@@ -20,13 +20,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns a locked cart into an order, in the caller's transaction: take stock line by line (in product-id order,
- * so two checkouts cannot deadlock), price on the server, snapshot, empty the cart, queue the mails. Any short
- * line throws, and the caller's rollback undoes every take: nothing is ordered.
+ * Turns a locked cart into an order, in the caller's transaction: price on the server, snapshot, empty the cart,
+ * queue the mails ({@link #place}), then, last, take the stock line by line ({@link #takeStock}). Any short line
+ * throws, and the caller's rollback undoes everything: nothing is ordered.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -54,12 +55,22 @@ public class OrderPlacement {
         this.accounts = accounts;
     }
 
+    /** An order written in full but for its stock, which {@link #takeStock} takes last. */
+    public record Placed(OrderDto order, List<Stock.Line> stock, List<OrderLine> lines) {
+    }
+
+    /**
+     * Writes the order from the locked cart at the catalog's current prices: lines, totals, history, the cart
+     * emptied, the mails queued. Stock is checked but not taken: the caller takes it last ({@link #takeStock}),
+     * just before its commit, so a product's row is locked only for the takes and the commit, not for the rest of
+     * the order's writes. One hot product then serialises checkouts for the least time it can.
+     */
     @Transactional(TxType.MANDATORY)
-    public OrderDto place(CartOwner owner, CheckoutRequest request, PaymentProvider payment) {
+    public Placed place(CartOwner owner, CheckoutRequest request, PaymentProvider payment) {
         Carts.Checkout cart = carts.lockForCheckout(owner).filter(c -> !c.lines().isEmpty())
                 .orElseThrow(() -> ApiException.conflict("cart_empty", "The cart is empty"));
         UUID orderId = UUID.randomUUID();
-        List<OrderLine> bought = takeStock(orderId, cart.lines());
+        List<OrderLine> bought = price(orderId, cart.lines());
         Pricing.Totals totals = pricing.totals(bought.stream().mapToLong(l -> l.lineTotalCents).sum());
         if (request.expectedTotalCents() != null && request.expectedTotalCents() != totals.totalCents()) {
             throw new ApiException(409, "price_changed", "Price changed",
@@ -72,32 +83,70 @@ public class OrderPlacement {
         bought.forEach(line -> line.persist());
         order.placed(owner.isGuest() ? "guest" : "customer");
         carts.empty(cart.cartId());
-        em.flush();
 
         OrderDto placed = orders.dto(order, bought);
         // An online payment confirms the order when it arrives: its mail is written now and held until then.
         mails.placed(placed, owner.isGuest() ? trackingToken : null, payment.provisionalHold().isPresent());
-        return placed;
+        em.flush();
+        return new Placed(placed, cart.lines(), bought);
     }
 
-    /** Every line's stock, or an insufficient_stock naming each short line (and the caller rolls back the rest). */
-    private List<OrderLine> takeStock(UUID orderId, List<Stock.Line> lines) {
+    /**
+     * Takes every line's stock, in product-id order (two checkouts never deadlock), or throws: insufficient_stock
+     * naming each short line, or price_changed should a product have changed since {@link #place} priced it. The
+     * caller's rollback then undoes the order and every take: nothing is ordered.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void takeStock(Placed placed) {
+        List<FieldError> shortLines = new ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < placed.stock().size(); i++) {
+            Stock.Line line = placed.stock().get(i);
+            Optional<Stock.Taken> taken = stock.take(line.productId(), line.quantity());
+            if (taken.isEmpty()) {
+                shortLines.add(shortLine(line, stock.available(line.productId())));
+            } else if (!taken.get().equals(placed.lines().get(i).product())) {
+                changed = true;
+            }
+        }
+        if (!shortLines.isEmpty()) {
+            throw insufficientStock(shortLines);
+        }
+        if (changed) {
+            throw new ApiException(409, "price_changed", "Price changed",
+                    "A product changed while the order was placed; review the cart and confirm again");
+        }
+    }
+
+    /** The lines at the catalog's prices, or an insufficient_stock naming each line the stock cannot cover now. */
+    private List<OrderLine> price(UUID orderId, List<Stock.Line> lines) {
+        Map<UUID, Stock.Item> products = stock.items(lines.stream().map(Stock.Line::productId).toList());
         List<OrderLine> bought = new ArrayList<>(lines.size());
         List<FieldError> shortLines = new ArrayList<>();
         for (Stock.Line line : lines) {
-            Optional<Stock.Taken> taken = stock.take(line.productId(), line.quantity());
-            if (taken.isEmpty()) {
-                shortLines.add(new FieldError(line.productId().toString(),
-                        "only " + stock.available(line.productId()) + " in stock, " + line.quantity() + " requested"));
+            Stock.Item product = products.get(line.productId());
+            int available = product == null ? 0 : product.available();
+            if (available < line.quantity()) {
+                shortLines.add(shortLine(line, available));
                 continue;
             }
-            bought.add(OrderLine.of(orderId, bought.size() + 1, taken.get(), line.quantity()));
+            bought.add(OrderLine.of(orderId, bought.size() + 1, new Stock.Taken(product.productId(), product.sku(),
+                    product.name(), product.priceCents()), line.quantity()));
         }
         if (!shortLines.isEmpty()) {
-            throw new ApiException(409, "insufficient_stock", "Insufficient stock",
-                    "Some lines exceed the stock; nothing was ordered", shortLines);
+            throw insufficientStock(shortLines);
         }
         return bought;
+    }
+
+    private static FieldError shortLine(Stock.Line line, int available) {
+        return new FieldError(line.productId().toString(),
+                "only " + available + " in stock, " + line.quantity() + " requested");
+    }
+
+    private static ApiException insufficientStock(List<FieldError> shortLines) {
+        return new ApiException(409, "insufficient_stock", "Insufficient stock",
+                "Some lines exceed the stock; nothing was ordered", shortLines);
     }
 
     private Order newOrder(UUID id, CartOwner owner, CheckoutRequest request, Pricing.Totals totals,

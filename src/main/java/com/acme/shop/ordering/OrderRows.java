@@ -85,7 +85,7 @@ class OrderRows {
             + "(" + DAY_TOTALS + ") t) ";
     /** A line's net: its total less its share of the order's refunds. */
     private static final String LINE_NET = "l.line_total_cents - CASE WHEN o.refunded_cents = 0 OR o.total_cents = 0 THEN 0 "
-            + "ELSE round(o.refunded_cents::numeric * l.line_total_cents / o.total_cents) END";
+            + "ELSE round(o.refunded_cents::numeric * l.line_total_cents / o.total_cents)::bigint END";
     /**
      * The lines of order {@code o}, one index probe each. The planner cannot see how few orders the open days hold
      * and would otherwise hash the whole order_line table: the orders are a MATERIALIZED CTE first, and OFFSET 0
