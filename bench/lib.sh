@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared by the bench scripts: start the packaged service (prod profile, configured by environment only)
 # against a fresh database on a PostgreSQL server, and measure it from outside.
+# BENCH_JAVA_OPTS adds JVM options to the service (a JFR recording: -XX:StartFlightRecording=filename=/tmp/x.jfr).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,7 +44,7 @@ start_app() {
       ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password QUARKUS_MAILER_MOCK=true \
       RATE_LIMIT_IP_PER_MINUTE="${RATE_LIMIT_IP_PER_MINUTE:-100000000}" RATE_LIMIT_LOGIN_FAILURES=1000000 \
       ${BENCH_ENV:-} \
-      java "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+      java ${BENCH_JAVA_OPTS:-} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "service died; see $WORK/app.log" >&2; exit 1; }

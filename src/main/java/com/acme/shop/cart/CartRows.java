@@ -84,6 +84,21 @@ class CartRows {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("quantity")).intValue();
     }
 
+    /**
+     * Adds units to a line (creating it) only if the line then holds at most {@code max}; false, and nothing
+     * changed, otherwise. The caller holds the cart's lock.
+     */
+    @Transactional(TxType.MANDATORY)
+    boolean addWithin(UUID cartId, UUID productId, int quantity, int max) {
+        return !em.createNativeQuery("""
+                INSERT INTO cart_line AS l (cart_id, product_id, quantity) SELECT ?1, ?2, ?3 WHERE ?3 <= ?4
+                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = l.quantity + excluded.quantity
+                WHERE l.quantity + excluded.quantity <= ?4
+                RETURNING 1
+                """).setParameter(1, cartId).setParameter(2, productId).setParameter(3, quantity)
+                .setParameter(4, max).getResultList().isEmpty();
+    }
+
     /** Sets a line's quantity, creating the line if needed. */
     void upsertLine(UUID cartId, UUID productId, int quantity) {
         em.createNativeQuery("""

@@ -61,17 +61,16 @@ public class Carts {
     public Written add(CartOwner owner, UUID productId, int quantity) {
         Stock.Item product = stock.item(productId).filter(Stock.Item::active)
                 .orElseThrow(() -> ApiException.notFound("Product"));
-        CartRef cart = findOrCreate(owner);
-        rows.lock(cart.id());
-        int inCart = rows.quantity(cart.id(), productId);
-        if (inCart + quantity > MAX_LINE_QUANTITY) {
-            throw ApiException.validation("quantity", "a line can hold at most " + MAX_LINE_QUANTITY + " units ("
-                    + inCart + " already in the cart)");
-        }
-        if (inCart + quantity > product.available()) {
+        CartRef cart = lockOrCreate(owner);
+        // One guarded statement adds the units if the line stays within both limits; only a refusal reads the line.
+        if (!rows.addWithin(cart.id(), productId, quantity, Math.min(MAX_LINE_QUANTITY, product.available()))) {
+            int inCart = rows.quantity(cart.id(), productId);
+            if (inCart + quantity > MAX_LINE_QUANTITY) {
+                throw ApiException.validation("quantity", "a line can hold at most " + MAX_LINE_QUANTITY
+                        + " units (" + inCart + " already in the cart)");
+            }
             throw insufficientStock(productId, product.available(), inCart);
         }
-        rows.upsertLine(cart.id(), productId, inCart + quantity);
         return new Written(render(cart.id()), cart.newToken());
     }
 
@@ -179,10 +178,7 @@ public class Carts {
     /** The caller's cart, locked for the rest of the caller's transaction; empty if there is none. */
     @Transactional(TxType.MANDATORY)
     public Optional<Checkout> lockForCheckout(CartOwner owner) {
-        Optional<UUID> cart = !owner.isGuest() ? rows.lockByUser(owner.userId())
-                : SecureTokens.looksValid(owner.guestToken()) ? rows.lockByTokenHash(SecureTokens.hash(owner.guestToken()))
-                : Optional.empty();
-        return cart.map(id -> new Checkout(id, rows.linesByProduct(id).stream()
+        return lockExisting(owner).map(id -> new Checkout(id, rows.linesByProduct(id).stream()
                 .map(l -> new Stock.Line(l.productId(), l.quantity())).toList()));
     }
 
@@ -203,6 +199,27 @@ public class Carts {
         }
         if (SecureTokens.looksValid(owner.guestToken())) {
             return rows.byTokenHash(SecureTokens.hash(owner.guestToken()), false);
+        }
+        return Optional.empty();
+    }
+
+    /** The caller's cart, locked ({@link CartRows#lock}); created (and locked) if there is none. */
+    private CartRef lockOrCreate(CartOwner owner) {
+        Optional<UUID> existing = lockExisting(owner);
+        if (existing.isPresent()) {
+            return new CartRef(existing.get(), null);
+        }
+        CartRef created = findOrCreate(owner);
+        rows.lock(created.id());
+        return created;
+    }
+
+    private Optional<UUID> lockExisting(CartOwner owner) {
+        if (!owner.isGuest()) {
+            return rows.lockByUser(owner.userId());
+        }
+        if (SecureTokens.looksValid(owner.guestToken())) {
+            return rows.lockByTokenHash(SecureTokens.hash(owner.guestToken()));
         }
         return Optional.empty();
     }
