@@ -38,6 +38,7 @@ function setup(thread)
 end
 function init(args)
   local hot = args[1] == "hot"
+  run = args[2] or "0"   -- keys unique across runs: a key seen before would replay its first answer
   local n = 0
   for line in io.lines(os.getenv("CLIENTS_FILE")) do
     n = n + 1
@@ -55,7 +56,7 @@ function request()
   if step % 2 == 1 then
     return wrk.format("POST", "/api/v1/cart/items", headers, '{"productId":"' .. product .. '","quantity":1}')
   end
-  headers["Idempotency-Key"] = "bench-" .. id .. "-" .. step .. "-" .. math.random(1, 1000000000)
+  headers["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. step
   return wrk.format("POST", "/api/v1/checkout", headers,
     '{"shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
@@ -74,10 +75,20 @@ function done(summary)
 end
 LUA
 export CLIENTS_FILE="$WORK/clients.txt"
-echo "warm-up..."; wrk -t$CLIENTS -c$CLIENTS -d10s -s "$WORK/checkout.lua" "$BASE" -- distinct >/dev/null
+# The JIT needs about a thousand orders before the checkout path runs compiled: a short warm-up measured it cold.
+echo "warm-up (${WARMUP:-30} s)..."; wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP:-30}s" -s "$WORK/checkout.lua" "$BASE" -- distinct warmup >/dev/null
+cpu_ms() { awk '{print ($14 + $15) * 10}' "/proc/$APP_PID/stat"; }   # utime + stime, in 10 ms ticks
+commits() { psql -h "$PGHOST" -U postgres -tAc "SELECT xact_commit FROM pg_stat_database WHERE datname = 'shop_bench_checkout'" postgres; }
+orders() { psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" shop_bench_checkout; }
+# Stock taken (from the products' initial 1,000,000,000 each) and units ordered: equal, or something oversold.
+stock_check() { psql -h "$PGHOST" -U postgres -tAc "SELECT CASE WHEN (SELECT sum(1000000000 - stock) FROM product WHERE sku LIKE 'CHK-%') = (SELECT coalesce(sum(quantity), 0) FROM order_line) THEN 'stock taken = units ordered' ELSE 'STOCK MISMATCH' END" shop_bench_checkout; }
 for mode in ${SERVICE_MODES:-distinct hot}; do
   echo "service, $CLIENTS customers, $mode product(s):"
-  wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode | grep -E "orders placed|99%"
+  c0=$(cpu_ms); x0=$(commits); o0=$(orders)
+  wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode "$mode-$RANDOM$RANDOM" | grep -E "orders placed|50%|99%|first failure"
+  c1=$(cpu_ms); x1=$(commits); o1=$(orders)
+  echo "  orders in the database: $((o1 - o0)) (the orders placed, plus those in flight when wrk stopped: at most 16); $(stock_check)"
+  echo "  per order: service CPU $(( (c1 - c0) / (o1 - o0 > 0 ? o1 - o0 : 1) )) ms, $(python3 -c "print(round(($x1 - $x0) / max(1, $o1 - $o0), 1))") commits (cart, rate limit, checkout, mail sent)"
 done
 stop_app
 
