@@ -15,8 +15,8 @@ import java.time.Duration;
  * the upsert both opens a new window when the old one has passed and counts, atomically, so concurrent
  * hits from several instances can never be lost or over-granted.
  *
- * <p>Runs in its own transaction: a hit must survive the caller's rollback (a failed login rolls back). That
- * transaction commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off}): a counter
+ * <p>A hit is one autocommitted statement outside the caller's transaction: it must survive the caller's rollback
+ * (a failed login rolls back), and it needs no JTA transaction of its own. It commits without waiting for its WAL to reach the disk ({@code synchronous_commit = off}): a counter
  * may lose its last hits if the database crashes, and in exchange the hits of one address (everyone behind one NAT
  * or proxy) do not queue behind each other's disk flush while they hold the counter's row.
  */
@@ -46,7 +46,7 @@ public class RateLimits {
      * Counts one hit for {@code subject} in {@code bucket}; throws 429 when it is over {@code limit} in the
      * current window.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void hit(String bucket, String subject, int limit, Duration window) {
         long windowMillis = window.toMillis();
         try (Connection connection = dataSource.getConnection();
