@@ -81,6 +81,19 @@ class BulkProductsTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIs400AndWritesNothing() {
+        String tag = "nul" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            items.add(Catalog.product("Nul " + tag, 100, 1));
+        }
+        items.get(2500).put("description", "before" + (char) 0 + "after");
+        admin.as().body(items).post("/api/v1/admin/products/bulk").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
+        admin.as().queryParam("q", tag).get("/api/v1/admin/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
     void parallelBulkCreatesOfOneNameAllSucceedWithDistinctSlugs() throws Exception {
         // Each clash on a derived slug sends the losers round again; three attempts serve three racing calls.
         String name = "Crowded " + UUID.randomUUID().toString().substring(0, 8);
