@@ -12,17 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * All-or-nothing bulk create and update. Every item is checked first (its own rules, duplicates inside the
- * batch, clashes with the database) and every problem reported; only a clean batch is written, in one
- * transaction and one statement. Should a concurrent writer take a sku or slug between the check and the
- * write, the unique key refuses the write and the whole batch is checked again.
+ * All-or-nothing bulk create and update. Every item is checked (its own rules, duplicates inside the batch,
+ * clashes with the database) and every problem reported; only a clean batch is kept, written in one transaction
+ * and one statement (a COPY stream for create). Should a concurrent writer take a sku or slug between the check
+ * and the write, the unique key refuses the write and the whole batch is checked again.
  */
 @ApplicationScoped
 public class BulkProducts {
@@ -55,15 +55,17 @@ public class BulkProducts {
 
     private BulkCreated createOnce(List<ProductCreate> items) {
         BulkValidation problems = new BulkValidation();
+        // First what needs the database: duplicates inside the batch, skus and slugs that exist, derived slugs' bases.
         Map<String, Integer> skuAt = new HashMap<>();
         Map<String, Integer> slugAt = new HashMap<>();
+        String[] bases = new String[items.size()];
+        Set<String> distinctBases = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             ProductCreate item = items.get(i);
             if (item == null) {
                 problems.atIndex(i, "item", "must be an object");
                 continue;
             }
-            problems.validate(validator, item, i, null);
             if (item.sku() != null) {
                 Integer first = skuAt.putIfAbsent(item.sku(), i);
                 if (first != null) {
@@ -75,29 +77,39 @@ public class BulkProducts {
                 if (first != null) {
                     problems.atIndex(i, "slug", "duplicates the slug of item " + first);
                 }
+            } else {
+                bases[i] = Slugs.derive(item.name());
+                distinctBases.add(bases[i]);
             }
         }
         rows.bySku(skuAt.keySet()).keySet().forEach(sku -> problems.atIndex(skuAt.get(sku), "sku", "already exists"));
         rows.bySlug(slugAt.keySet()).keySet().forEach(slug -> problems.atIndex(slugAt.get(slug), "slug", "already exists"));
-        problems.throwIfAny();
+        boolean writing = problems.isEmpty();
+        SlugAllocator slugs = new SlugAllocator(writing ? rows.slugsInUse(distinctBases) : new HashSet<>());
+        slugAt.keySet().forEach(slugs::reserve);
 
-        Set<String> bases = new LinkedHashSet<>();
-        for (ProductCreate item : items) {
-            if (item.slug() == null) {
-                bases.add(Slugs.derive(item.name()));
+        // Then each item's own rules. While the batch is clean so far its rows stream into the table, so the
+        // database maintains the indexes while the rest is checked; the first problem stops the stream and the
+        // transaction rolls back.
+        List<UUID> ids = new ArrayList<>(items.size());
+        try (ProductRows.NewProducts out = writing ? rows.newProducts() : null) {
+            for (int i = 0; i < items.size(); i++) {
+                ProductCreate item = items.get(i);
+                if (item == null) {
+                    continue;
+                }
+                problems.validate(validator, item, i, null);
+                if (out != null && problems.isEmpty()) {
+                    UUID id = UUID.randomUUID();
+                    out.add(ProductRows.Row.of(id, item, item.slug() != null ? item.slug() : slugs.allocate(bases[i])));
+                    ids.add(id);
+                }
+            }
+            problems.throwIfAny();
+            if (out != null) {
+                out.finish();
             }
         }
-        SlugAllocator slugs = new SlugAllocator(rows.slugsInUse(bases));
-        slugAt.keySet().forEach(slugs::reserve);
-        List<ProductRows.Row> toInsert = new ArrayList<>(items.size());
-        List<UUID> ids = new ArrayList<>(items.size());
-        for (ProductCreate item : items) {
-            UUID id = UUID.randomUUID();
-            String slug = item.slug() != null ? item.slug() : slugs.allocate(Slugs.derive(item.name()));
-            toInsert.add(ProductRows.Row.of(id, item, slug));
-            ids.add(id);
-        }
-        rows.insertAll(toInsert);
         audit.record("products.bulk_created", "product", null, null, java.util.Map.of("created", ids.size(), "ids", ids));
         return new BulkCreated(ids.size(), ids);
     }

@@ -50,6 +50,11 @@ final class BulkValidation {
         return errors.size() >= MAX_ERRORS;
     }
 
+    /** How many more problems the report can take. */
+    int room() {
+        return MAX_ERRORS - errors.size();
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }
@@ -60,10 +65,17 @@ final class BulkValidation {
         }
     }
 
+    /** The report, in item (or line) order: checks that run at different times find problems out of order. */
     static ApiException failed(List<FieldError> errors) {
+        errors = new ArrayList<>(errors);
+        errors.sort(Comparator.comparingLong(BulkValidation::position));
         return new ApiException(422, "bulk_validation_failed", "Bulk validation failed",
                 "Nothing was written: " + errors.size() + " problem(s) found" + (errors.size() >= MAX_ERRORS
                         ? " (only the first " + MAX_ERRORS + " are listed)" : ""), errors);
+    }
+
+    private static long position(FieldError error) {
+        return error.line() != null ? error.line() : error.index() != null ? error.index() : -1;
     }
 
     private static String field(Path path) {

@@ -93,6 +93,11 @@ final class CsvFields {
         };
     }
 
+    /** PostgreSQL text cannot hold U+0000. */
+    static boolean hasNul(String value) {
+        return value != null && value.indexOf(0) >= 0;
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

@@ -7,6 +7,7 @@ import com.acme.shop.catalog.dto.ImportResult;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.Audit;
+import com.acme.shop.platform.FieldError;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,29 +22,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a CSV body (RFC 4180, UTF-8) record by record, upserting by sku in chunks inside one transaction:
- * memory grows with the number of distinct skus and slugs, never with the size of the file. Every bad line is
- * reported (up to 1,000); any problem rolls the whole import back. {@code dryRun} checks the same and writes
- * nothing.
+ * Streams a CSV body (RFC 4180, UTF-8) record by record into a temporary table (COPY), checking each record's
+ * own fields on the way; then the checks between lines (repeated skus, slugs that belong to another product),
+ * slug derivation and the upsert run as a few set-based statements, all in one transaction. Memory stays the
+ * same whatever the size of the file or the number of skus: one record, one COPY buffer, the error report.
+ * Every bad line is reported (up to 1,000); any problem rolls the whole import back. {@code dryRun} checks the
+ * same and writes nothing.
  */
 @ApplicationScoped
 public class CsvImport {
-
-    private static final int CHUNK = 1000;
 
     private final ProductRows rows;
     private final Validator validator;
@@ -66,75 +61,83 @@ public class CsvImport {
         }
     }
 
-    /** One parsed, individually valid line. */
-    private record Line(long number, ProductCreate product) {
-    }
-
     /** The state of one import as it streams. */
     private final class Run {
 
         private final boolean dryRun;
         private final BulkValidation problems = new BulkValidation();
-        /** sku -> the line that first had it. */
-        private final Map<String, Long> skuLines = new HashMap<>();
-        /** slug -> the sku it is given to by this import. */
-        private final Map<String, String> slugOwners = new HashMap<>();
-        private final SlugAllocator slugs = new SlugAllocator(new HashSet<>());
-        private final List<Line> chunk = new ArrayList<>(CHUNK);
-        private long created;
-        private long updated;
 
         Run(boolean dryRun) {
             this.dryRun = dryRun;
         }
 
         ImportResult execute(InputStream body) {
+            boolean staged = false;
             try (Reader reader = utf8(body);
                     CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                             .setAllowMissingColumnNames(true).get().parse(reader)) {
                 if (!CsvFields.headerIsValid(parser.getHeaderNames())) {
-                    throw BulkValidation.failed(List.of(com.acme.shop.platform.FieldError.atLine(1, "header",
+                    throw BulkValidation.failed(List.of(FieldError.atLine(1, "header",
                             "must be exactly the columns " + String.join(",", COLUMNS))));
                 }
-                Iterator<CSVRecord> records = parser.iterator();
-                while (!problems.full()) {
-                    // A record may span lines (quoted newlines): it is reported at the line where it starts.
-                    long line = parser.getCurrentLineNumber() + 1;
-                    CSVRecord record;
-                    try {
-                        if (!records.hasNext()) {
-                            break;
-                        }
-                        record = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        problems.atLine(line, "record", e.getCause() instanceof CharacterCodingException
-                                ? "is not valid UTF-8" : "is not valid CSV (check the quoting)");
-                        break;
-                    }
-                    accept(record, line);
-                    if (chunk.size() >= CHUNK) {
-                        flush();
-                    }
+                try (ProductRows.Staging staging = rows.stage()) {
+                    stage(parser, staging);
+                    staging.finish();
+                    staged = true;
                 }
-                flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (UncheckedIOException e) {
                 problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             }
-            problems.throwIfAny();
-            if (!dryRun) {
-                audit.record("products.imported", "product", null, null, java.util.Map.of("created", created, "updated", updated));
+            if (staged && !problems.full()) {
+                rows.stagedProblems(problems.room()).forEach(p -> problems.atLine(p.line(), p.field(), p.message()));
             }
-            return new ImportResult(created, updated, dryRun);
+            problems.throwIfAny();
+            if (dryRun) {
+                ProductRows.Counts counts = rows.countStaged();
+                return new ImportResult(counts.created(), counts.updated(), true);
+            }
+            rows.deriveStagedSlugs().forEach(line -> problems.atLine(line, "slug",
+                    "could not be derived from the name without a clash; give the product a slug"));
+            problems.throwIfAny();
+            ProductRows.Counts counts = rows.upsertStaged();
+            audit.record("products.imported", "product", null, null,
+                    Map.of("created", counts.created(), "updated", counts.updated()));
+            return new ImportResult(counts.created(), counts.updated(), false);
         }
 
-        private void accept(CSVRecord record, long line) {
+        private void stage(CSVParser parser, ProductRows.Staging staging) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (!problems.full()) {
+                // A record may span lines (quoted newlines): it is reported at the line where it starts.
+                long line = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    problems.atLine(line, "record", e.getCause() instanceof CharacterCodingException
+                            ? "is not valid UTF-8" : "is not valid CSV (check the quoting)");
+                    break;
+                }
+                accept(record, line, staging);
+            }
+        }
+
+        private void accept(CSVRecord record, long line, ProductRows.Staging staging) {
             if (!record.isConsistent() || record.size() != COLUMNS.size()) {
                 problems.atLine(line, "record", "has " + record.size() + " fields; expected " + COLUMNS.size());
                 return;
             }
             boolean ok = true;
+            for (String column : COLUMNS) {
+                if (CsvFields.hasNul(record.get(column))) {
+                    ok = fail(line, column, "must not contain the NUL character");
+                }
+            }
             CsvFields.Parsed<Long> price = CsvFields.priceCents(record.get("price"));
             if (!price.ok()) {
                 ok = fail(line, "price", price.problem());
@@ -157,67 +160,12 @@ public class CsvImport {
             for (ConstraintViolation<ProductCreate> violation : validator.validate(product)) {
                 ok = fail(line, CsvFields.column(violation.getPropertyPath().toString()), violation.getMessage());
             }
-            if (!product.sku().isEmpty()) {
-                Long first = skuLines.putIfAbsent(product.sku(), line);
-                if (first != null) {
-                    ok = fail(line, "sku", "duplicates the sku of line " + first);
-                }
-            }
             if (ok) {
-                chunk.add(new Line(line, product));
-            }
-        }
-
-        /** Resolves the chunk's slugs against the database and this import so far, then writes it. */
-        private void flush() {
-            if (chunk.isEmpty()) {
-                return;
-            }
-            Map<String, ProductRows.Current> existing = rows.bySku(chunk.stream().map(l -> l.product().sku()).toList());
-            Set<String> explicit = new LinkedHashSet<>();
-            Set<String> bases = new LinkedHashSet<>();
-            for (Line line : chunk) {
-                ProductCreate p = line.product();
-                if (p.slug() != null) {
-                    explicit.add(p.slug());
-                } else if (!existing.containsKey(p.sku())) {
-                    bases.add(Slugs.derive(p.name()));
-                }
-            }
-            Map<String, ProductRows.Current> slugHolders = rows.bySlug(explicit);
-            slugs.addTaken(rows.slugsInUse(bases));
-            List<ProductRows.Row> writes = new ArrayList<>(chunk.size());
-            for (Line line : chunk) {
-                ProductCreate p = line.product();
-                ProductRows.Current current = existing.get(p.sku());
-                String slug;
-                if (p.slug() != null) {
-                    slug = p.slug();
-                    ProductRows.Current holder = slugHolders.get(slug);
-                    String owner = slugOwners.get(slug);
-                    if ((holder != null && !holder.sku().equals(p.sku())) || (owner != null && !owner.equals(p.sku()))) {
-                        fail(line.number(), "slug", "already belongs to another product");
-                        continue;
-                    }
-                    slugs.reserve(slug);
-                } else if (current != null) {
-                    slug = current.slug();
-                } else {
-                    slug = slugs.allocate(Slugs.derive(p.name()));
-                }
-                slugOwners.put(slug, p.sku());
-                writes.add(ProductRows.Row.of(current != null ? current.id() : UUID.randomUUID(), p, slug));
-            }
-            chunk.clear();
-            long inserted;
-            if (!dryRun && problems.isEmpty()) {
-                // Counted from what the upsert did, which is right even if another writer added a sku meanwhile.
-                inserted = rows.upsertAll(writes);
+                staging.valid(line, ProductRows.Row.of(null, product, product.slug()),
+                        product.slug() == null ? Slugs.derive(product.name()) : null);
             } else {
-                inserted = writes.stream().filter(r -> !existing.containsKey(r.sku())).count();
+                staging.invalid(line, CsvFields.hasNul(product.sku()) ? "" : product.sku());
             }
-            created += inserted;
-            updated += writes.size() - inserted;
         }
 
         private boolean fail(long line, String field, String message) {

@@ -3,6 +3,7 @@ package com.acme.shop.catalog;
 import com.acme.shop.catalog.dto.ProductCreate;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Set-based SQL for catalog writes. Many rows go in one statement ({@code unnest} of arrays): a bulk of 10,000
- * products is one round trip, not 10,000. Runs on the caller's transaction (the datasource is enlisted).
+ * Set-based SQL for catalog writes. Many rows go in one statement: {@code unnest} of arrays, or a COPY stream
+ * ({@link CopyStream}) for bulk create and the CSV import, so a bulk of 10,000 products is one round trip, not
+ * 10,000. Runs on the caller's transaction (the datasource is enlisted, so every call of one transaction gets the
+ * same connection and sees its temporary tables).
  */
 @ApplicationScoped
 class ProductRows {
@@ -128,24 +131,250 @@ class ProductRows {
         return found;
     }
 
-    void insertAll(List<Row> rows) {
-        if (!rows.isEmpty()) {
-            update("INSERT INTO product (" + COLUMNS + ", created_at, updated_at) SELECT " + COLUMNS
-                    + ", now(), now() FROM " + UNNEST, s -> bindRows(s, rows));
+    /**
+     * New products streamed into the table as the caller adds them (one COPY): the database maintains the
+     * table's indexes while the caller checks the next items. A duplicate sku or slug fails the COPY with the
+     * unique key's name, as an INSERT would.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    NewProducts newProducts() {
+        return new NewProducts(CopyStream.open(connection(), "COPY product (" + COLUMNS + ") FROM STDIN"));
+    }
+
+    /** See {@link #newProducts()}. */
+    static final class NewProducts implements AutoCloseable {
+
+        private final CopyStream copy;
+
+        private NewProducts(CopyStream copy) {
+            this.copy = copy;
+        }
+
+        void add(Row row) {
+            copy.uuid(row.id()).text(row.sku()).text(row.slug()).text(row.name()).text(row.description())
+                    .number(row.priceCents()).number(row.stock()).bool(row.active()).text(row.imageUrl()).endRow();
+        }
+
+        long finish() {
+            return copy.finish();
+        }
+
+        @Override
+        public void close() {
+            copy.close();
         }
     }
 
-    /** Inserts new skus and overwrites existing ones; answers how many were inserted. */
-    long upsertAll(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return 0;
+    // --- the CSV import: its lines staged by COPY in a temporary table, then checked and written set-based ---
+
+    /** How many rounds of slug derivation settle clashes between the slugs of different names (one, nearly always). */
+    private static final int DERIVATION_ROUNDS = 20;
+
+    /** A problem the staged lines have together (a repeated sku, a slug that is someone else's). */
+    record StagedProblem(long line, String field, String message) {
+    }
+
+    /** What an import did, or would do. */
+    record Counts(long created, long updated) {
+    }
+
+    /**
+     * Starts staging an import in {@code csv_line}, a temporary table that the transaction's end drops: one row per
+     * record with the right number of fields, streamed by COPY. A line with a problem of its own is staged with
+     * its sku alone, so that the lines repeating that sku are found as well.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Staging stage() {
+        // These statements run once over many rows: compiling them (JIT) costs more than it saves.
+        query("SELECT set_config('jit', 'off', true)", s -> { }, rs -> true);
+        update("""
+                CREATE TEMPORARY TABLE csv_line (
+                    line        bigint  NOT NULL,
+                    sku         text    NOT NULL,
+                    ok          boolean NOT NULL,
+                    slug        text,
+                    base        text,
+                    name        text,
+                    description text,
+                    price_cents bigint,
+                    stock       integer,
+                    active      boolean,
+                    image_url   text
+                ) ON COMMIT DROP""", s -> { });
+        update("CREATE TEMPORARY TABLE csv_slug (line bigint NOT NULL, slug text NOT NULL) ON COMMIT DROP", s -> { });
+        return new Staging(this, CopyStream.open(connection(), "COPY csv_line (line, sku, ok, slug, base, name, "
+                + "description, price_cents, stock, active, image_url) FROM STDIN"));
+    }
+
+    /** See {@link #stage()}. */
+    static final class Staging implements AutoCloseable {
+
+        private final ProductRows rows;
+        private final CopyStream copy;
+
+        private Staging(ProductRows rows, CopyStream copy) {
+            this.rows = rows;
+            this.copy = copy;
         }
-        return query("INSERT INTO product (" + COLUMNS + ", created_at, updated_at) SELECT " + COLUMNS
-                + ", now(), now() FROM " + UNNEST + " ON CONFLICT (sku) DO UPDATE SET slug = excluded.slug, "
-                + "name = excluded.name, description = excluded.description, price_cents = excluded.price_cents, "
-                + "stock = excluded.stock, active = excluded.active, image_url = excluded.image_url, "
-                + "version = product.version + 1, updated_at = now() RETURNING (xmax = 0)",
-                s -> bindRows(s, rows), rs -> rs.getBoolean(1)).stream().filter(Boolean::booleanValue).count();
+
+        /** A line whose every field is valid; {@code base} is what its slug derives from when it has none. */
+        void valid(long line, Row row, String base) {
+            copy.number(line).text(row.sku()).bool(true).text(row.slug()).text(base).text(row.name())
+                    .text(row.description()).number(row.priceCents()).number(row.stock()).bool(row.active())
+                    .text(row.imageUrl()).endRow();
+        }
+
+        /** A line with a problem of its own. */
+        void invalid(long line, String sku) {
+            copy.number(line).text(sku).bool(false).text(null).text(null).text(null).text(null).number(null)
+                    .number(null).bool(null).text(null).endRow();
+        }
+
+        /** Ends the COPY; the table's statistics then let the checks below join it well. */
+        void finish() {
+            copy.finish();
+            rows.update("ANALYZE csv_line", s -> { });
+        }
+
+        @Override
+        public void close() {
+            copy.close();
+        }
+    }
+
+    /**
+     * What is wrong with the staged lines together, in line order, at most {@code limit}: a sku that an earlier line
+     * has, and an explicit slug that another product has or that an earlier line gives to another sku.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<StagedProblem> stagedProblems(int limit) {
+        return query("""
+                SELECT line, field, message FROM (
+                    SELECT line, 'sku' AS field, 'duplicates the sku of line ' || first_line AS message
+                    FROM (SELECT line, min(line) OVER (PARTITION BY sku) AS first_line FROM csv_line WHERE sku <> '') d
+                    WHERE line > first_line
+                    UNION ALL
+                    SELECT c.line, 'slug', 'already belongs to another product'
+                    FROM (
+                        -- a slug that another product has is refused; among the lines left, the first one owns it
+                        SELECT line, sku, held, first_value(sku) OVER (PARTITION BY slug ORDER BY held, line) AS owner
+                        FROM (SELECT line, sku, slug,
+                                     EXISTS (SELECT 1 FROM product p WHERE p.slug = l.slug AND p.sku <> l.sku) AS held
+                              FROM csv_line l WHERE ok AND slug IS NOT NULL) h
+                    ) c
+                    WHERE c.held OR c.sku <> c.owner
+                ) problem
+                ORDER BY line, field
+                LIMIT ?""", s -> s.setInt(1, limit),
+                rs -> new StagedProblem(rs.getLong("line"), rs.getString("field"), rs.getString("message")));
+    }
+
+    /**
+     * Derives a slug for every staged new product without one, as {@link SlugAllocator} does: the n-th line (in
+     * file order) of a base gets the n-th of {@code base}, {@code base-2}, {@code base-3}... that no product has
+     * and no line asks for explicitly. Two names can reach one slug ({@code "A 2"} itself, {@code "A"} the second
+     * time): the earlier line keeps it and the later one takes the next free candidate in another round. Answers
+     * the lines still without a slug after {@link #DERIVATION_ROUNDS} rounds (none, but for contrived files).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Long> deriveStagedSlugs() {
+        for (int round = 0; round < DERIVATION_ROUNDS; round++) {
+            if (update(DERIVE_SLUGS, s -> { }) == 0) {
+                return List.of();
+            }
+            int clashes = update("""
+                    DELETE FROM csv_slug s
+                    USING (SELECT line, row_number() OVER (PARTITION BY slug ORDER BY line) AS nth FROM csv_slug) d
+                    WHERE s.line = d.line AND d.nth > 1""", s -> { });
+            if (clashes == 0) {
+                return List.of();
+            }
+        }
+        return query("SELECT line FROM csv_line c WHERE ok AND slug IS NULL AND NOT EXISTS (SELECT 1 FROM product p "
+                + "WHERE p.sku = c.sku) AND NOT EXISTS (SELECT 1 FROM csv_slug s WHERE s.line = c.line) ORDER BY line",
+                s -> { }, rs -> rs.getLong("line"));
+    }
+
+    private static final String DERIVE_SLUGS = """
+            INSERT INTO csv_slug (line, slug)
+            WITH need AS (
+                SELECT c.line, c.base, row_number() OVER (PARTITION BY c.base ORDER BY c.line) AS k
+                FROM csv_line c
+                WHERE c.ok AND c.slug IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM product p WHERE p.sku = c.sku)
+                  AND NOT EXISTS (SELECT 1 FROM csv_slug s WHERE s.line = c.line)
+            ), bases AS (
+                SELECT base, count(*) AS wanted FROM need GROUP BY base
+            ), chosen AS (
+                SELECT slug FROM csv_line WHERE slug IS NOT NULL
+                UNION ALL
+                SELECT slug FROM csv_slug
+            ), taken AS (
+                -- the candidate numbers of each base that are not free: base is 1, base-N is N (N >= 2), whether a
+                -- product has it (one bytewise index range per base, as in slugsInUse)...
+                -- (OFFSET 0 keeps the LATERAL subquery a range scan per base, whatever the planner believes about
+                -- the size of the tables: stale statistics once made it compare every base with every product)
+                SELECT b.base, CASE WHEN p.slug = b.base THEN 1 ELSE substr(p.slug, length(b.base) + 2)::int END AS n
+                FROM bases b CROSS JOIN LATERAL (
+                    SELECT slug FROM product
+                    WHERE (slug COLLATE "C") >= (b.base COLLATE "C") AND (slug COLLATE "C") < ((b.base || '.') COLLATE "C")
+                    OFFSET 0
+                ) p
+                WHERE p.slug = b.base OR substr(p.slug, length(b.base) + 2) ~ '^([2-9]|[1-9][0-9]{1,8})$'
+                UNION
+                -- ...or a line asks for it or got it in an earlier round
+                SELECT f.base, f.n FROM (
+                    SELECT slug AS base, 1 AS n FROM chosen
+                    UNION ALL
+                    SELECT substring(slug FROM '^(.*)-(?:[2-9]|[1-9][0-9]{1,8})$'),
+                           substring(slug FROM '-([2-9]|[1-9][0-9]{1,8})$')::int
+                    FROM chosen WHERE slug ~ '-([2-9]|[1-9][0-9]{1,8})$'
+                ) f JOIN bases b ON b.base = f.base
+            ), reach AS (
+                -- wanted + taken candidates hold at least wanted free ones
+                SELECT b.base, b.wanted + count(t.n) AS upto FROM bases b LEFT JOIN taken t ON t.base = b.base
+                GROUP BY b.base, b.wanted
+            ), free AS (
+                SELECT r.base, g.n, row_number() OVER (PARTITION BY r.base ORDER BY g.n) AS k
+                FROM reach r CROSS JOIN LATERAL generate_series(1, r.upto) AS g(n)
+                WHERE NOT EXISTS (SELECT 1 FROM taken t WHERE t.base = r.base AND t.n = g.n)
+            )
+            SELECT need.line, CASE WHEN free.n = 1 THEN need.base ELSE need.base || '-' || free.n END
+            FROM need JOIN free ON free.base = need.base AND free.k = need.k""";
+
+    /**
+     * Writes the staged lines in one statement: new skus are inserted (with their explicit or derived slug),
+     * existing ones overwritten (keeping their slug unless the line gives one). Counted from what the statement
+     * did, which stays right if another writer added one of the skus meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Counts upsertStaged() {
+        return query("""
+                WITH written AS (
+                    INSERT INTO product AS p (id, sku, slug, name, description, price_cents, stock, active, image_url,
+                                              created_at, updated_at)
+                    SELECT gen_random_uuid(), c.sku, COALESCE(c.slug, e.slug, d.slug), c.name, c.description,
+                           c.price_cents, c.stock, c.active, c.image_url, now(), now()
+                    FROM csv_line c LEFT JOIN product e ON e.sku = c.sku LEFT JOIN csv_slug d ON d.line = c.line
+                    WHERE c.ok
+                    ON CONFLICT (sku) DO UPDATE SET slug = excluded.slug, name = excluded.name,
+                        description = excluded.description, price_cents = excluded.price_cents, stock = excluded.stock,
+                        active = excluded.active, image_url = excluded.image_url, version = p.version + 1,
+                        updated_at = now()
+                    RETURNING p.xmax = 0 AS created)
+                SELECT count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
+                FROM written""", s -> { }, ProductRows::counts).get(0);
+    }
+
+    /** What {@link #upsertStaged()} would do, for a dry run. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Counts countStaged() {
+        return query("SELECT count(*) FILTER (WHERE e.id IS NULL) AS created, count(e.id) AS updated "
+                + "FROM csv_line c LEFT JOIN product e ON e.sku = c.sku WHERE c.ok", s -> { }, ProductRows::counts).get(0);
+    }
+
+    private static Counts counts(ResultSet rs) throws SQLException {
+        return new Counts(rs.getLong("created"), rs.getLong("updated"));
     }
 
     /** Applies partial updates; an empty description or image URL clears it. */
@@ -286,6 +515,14 @@ class ProductRows {
     @FunctionalInterface
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
+    }
+
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new CatalogWriteException(e);
+        }
     }
 
     private int update(String sql, Binder binder) {

@@ -21,7 +21,49 @@ public final class Slugs {
     }
 
     public static String derive(String name) {
-        String folded = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD);
+        String source = name == null ? "" : name;
+        for (int i = 0; i < source.length(); i++) {
+            if (source.charAt(i) >= 0x80) {
+                return deriveByFolding(source);
+            }
+        }
+        return deriveFromAscii(source);
+    }
+
+    /**
+     * {@link #derive} of a name in ASCII, which has nothing to fold: one pass instead of a normalization and
+     * three regular expressions (a bulk create of 10,000 products derives 10,000 slugs).
+     */
+    static String deriveFromAscii(String name) {
+        StringBuilder slug = new StringBuilder(Math.min(name.length(), MAX_LENGTH));
+        boolean gap = false; // other characters since the last letter or digit: a hyphen before the next one
+        for (int i = 0; i < name.length() && slug.length() <= MAX_BASE_LENGTH; i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c - 'A' + 'a');
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && !slug.isEmpty()) {
+                    slug.append('-');
+                }
+                slug.append(c);
+                gap = false;
+            } else if (c == '&') {
+                if (!slug.isEmpty()) {
+                    slug.append('-');
+                }
+                slug.append("and");
+                gap = true;
+            } else {
+                gap = true;
+            }
+        }
+        String result = slug.length() > MAX_BASE_LENGTH ? trimHyphens(slug.substring(0, MAX_BASE_LENGTH)) : slug.toString();
+        return result.isEmpty() ? "product" : result;
+    }
+
+    static String deriveByFolding(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKD);
         folded = MARKS.matcher(folded).replaceAll("")
                 .replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
                 .replace("œ", "oe").replace("Œ", "oe").replace("đ", "d").replace("Đ", "d").replace("ł", "l")

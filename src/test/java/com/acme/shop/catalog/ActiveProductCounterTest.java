@@ -2,6 +2,7 @@ package com.acme.shop.catalog;
 
 import static com.acme.shop.support.Api.json;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
@@ -9,6 +10,7 @@ import com.acme.shop.support.Catalog;
 import com.acme.shop.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,40 @@ class ActiveProductCounterTest {
         given().auth().oauth2(admin.accessToken()).contentType("text/csv")
                 .body("sku,name,slug,description,price,stock,active,image_url\n" + sku + ",Csv one,,,1,1,true,\n")
                 .post("/api/v1/admin/products/import").then().statusCode(200);
+        assertCounterExact();
+    }
+
+    @Test
+    void statementsThatChangeManyProductsAtOnceKeepTheCountExact() {
+        Api.Session admin = Api.admin();
+        String header = "sku,name,slug,description,price,stock,active,image_url\n";
+        List<String> skus = new ArrayList<>();
+        StringBuilder on = new StringBuilder(header);
+        StringBuilder off = new StringBuilder(header);
+        for (int i = 0; i < 300; i++) {
+            String sku = Catalog.uniqueSku();
+            skus.add(sku);
+            on.append(sku).append(",Counted in bulk ").append(i).append(",,,1,1,true,\n");
+            off.append(sku).append(",Counted in bulk ").append(i).append(",,,1,1,").append(i % 3 == 0).append(",\n");
+        }
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv").body(on.toString())
+                .post("/api/v1/admin/products/import").then().statusCode(200);
+        assertCounterExact();
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv").body(off.toString())
+                .post("/api/v1/admin/products/import").then().statusCode(200).body("updated", equalTo(300));
+        assertCounterExact();
+
+        List<Map<String, Object>> reactivate = new ArrayList<>();
+        for (String id : db.<String>values("SELECT id::text FROM product WHERE sku = ANY(string_to_array(?, ','))", String.join(",", skus))) {
+            reactivate.add(Map.of("id", id, "active", true));
+        }
+        admin.as().body(reactivate).patch("/api/v1/admin/products/bulk").then().statusCode(200);
+        assertCounterExact();
+
+        // Products are archived, never deleted, by the API; the counter follows a DELETE all the same.
+        db.execute("UPDATE product SET active = (hashtext(sku) % 2 = 0) WHERE sku = ANY(string_to_array(?, ','))", String.join(",", skus));
+        assertCounterExact();
+        db.execute("DELETE FROM product WHERE sku = ANY(string_to_array(?, ','))", String.join(",", skus));
         assertCounterExact();
     }
 }

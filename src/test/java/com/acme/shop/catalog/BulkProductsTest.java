@@ -4,13 +4,17 @@ import static com.acme.shop.support.Api.json;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +65,59 @@ class BulkProductsTest {
                 .body("errors.collect { it.index + ':' + it.field }",
                         containsInAnyOrder("1:priceCents", "2:sku", "3:sku", "4:name", "4:stock"));
         admin.as().queryParam("q", good.get("sku")).get("/api/v1/admin/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aBadItemAfterThousandsOfGoodOnesWritesNothing() {
+        String tag = "late" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            items.add(Catalog.product("Late " + tag, 100, 1));
+        }
+        items.add(Catalog.product("Late " + tag, 100, -1));
+        admin.as().body(items).post("/api/v1/admin/products/bulk").then().statusCode(422)
+                .body("errors.collect { it.index + ':' + it.field }", containsInAnyOrder("3000:stock"));
+        admin.as().queryParam("q", tag).get("/api/v1/admin/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aValueTheDatabaseCannotStoreIs400AndWritesNothing() {
+        String tag = "nul" + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            items.add(Catalog.product("Nul " + tag, 100, 1));
+        }
+        items.get(2500).put("description", "before" + (char) 0 + "after");
+        admin.as().body(items).post("/api/v1/admin/products/bulk").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("validation_failed"));
+        admin.as().queryParam("q", tag).get("/api/v1/admin/products").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void parallelBulkCreatesOfOneNameAllSucceedWithDistinctSlugs() throws Exception {
+        // Each clash on a derived slug sends the losers round again; three attempts serve three racing calls.
+        String name = "Crowded " + UUID.randomUUID().toString().substring(0, 8);
+        int calls = 3;
+        int each = 200;
+        List<Response> responses = Parallel.run(calls, c -> () -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                items.add(Catalog.product(name, 100, 1));
+            }
+            return admin.as().body(items).post("/api/v1/admin/products/bulk");
+        });
+        for (Response response : responses) {
+            response.then().statusCode(201).body("created", equalTo(each));
+        }
+        List<String> slugs = new ArrayList<>();
+        for (int page = 0; page * 100 < calls * each; page++) {
+            slugs.addAll(admin.as().queryParam("q", name).queryParam("size", 100).queryParam("page", page)
+                    .get("/api/v1/admin/products").then().statusCode(200).extract().<List<String>>path("items.slug"));
+        }
+        assertEquals(calls * each, slugs.size());
+        assertEquals(calls * each, new HashSet<>(slugs).size());
+        assertTrue(slugs.contains(Slugs.derive(name)));
+        assertTrue(slugs.contains(Slugs.candidate(Slugs.derive(name), calls * each)));
     }
 
     @Test

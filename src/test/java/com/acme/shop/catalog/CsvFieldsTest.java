@@ -124,4 +124,12 @@ class CsvFieldsTest {
         assertNull(CsvFields.blankToNull("  \t"));
         assertEquals(" kept as is ", CsvFields.blankToNull(" kept as is "));
     }
+
+    @Test
+    void aNulCharacterIsFoundAnywhereInAField() {
+        assertTrue(CsvFields.hasNul("a" + (char) 0 + "b"));
+        assertTrue(CsvFields.hasNul(String.valueOf((char) 0)));
+        assertFalse(CsvFields.hasNul("plain text, \\0 and all"));
+        assertFalse(CsvFields.hasNul(null));
+    }
 }

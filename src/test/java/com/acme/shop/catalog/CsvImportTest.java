@@ -1,6 +1,7 @@
 package com.acme.shop.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -89,6 +90,80 @@ class CsvImportTest {
                 .body("errors.collect { it.line + ':' + it.field }", containsInAnyOrder(
                         "3:price", "4:stock", "6:active", "7:sku", "8:price", "8:sku", "9:record"));
         find("OK-" + tag).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aDryRunCountsCreatesAndUpdatesAndChangesNothing() {
+        upload(HEADER + "E-" + tag + ",Existing,,,1.00,1,true,\n", false).then().statusCode(200);
+        upload(HEADER + "E-" + tag + ",Renamed,,,9.00,9,false,\nN-" + tag + ",New,,,1,1,,\n", true).then()
+                .statusCode(200).body("created", equalTo(1)).body("updated", equalTo(1)).body("dryRun", equalTo(true));
+        find("E-" + tag).then().body("items[0].name", equalTo("Existing")).body("items[0].priceCents", equalTo(100))
+                .body("items[0].active", equalTo(true)).body("items[0].version", equalTo(0));
+        find("N-" + tag).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void repeatedSkusFarApartInALargeFileAreReportedWithTheLineThatFirstHadThem() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 5000; i++) {
+            csv.append("L-").append(tag).append('-').append(i).append(",Large ").append(i).append(",,,1,1,true,\n");
+        }
+        csv.append("L-").append(tag).append("-0,Again,,,1,1,true,\n");           // line 5002 repeats line 2
+        csv.append("L-").append(tag).append("-4321,Again,,,2,1,true,\n");        // line 5003 repeats line 4323
+        upload(csv.toString(), false).then().statusCode(422).body("code", equalTo("bulk_validation_failed"))
+                .body("errors.collect { it.line + ':' + it.field + ':' + it.message }", contains(
+                        "5002:sku:duplicates the sku of line 2", "5003:sku:duplicates the sku of line 4323"));
+        find("L-" + tag + "-1").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void oneBadLineAfterThousandsOfGoodOnesWritesNothing() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 3000; i++) {
+            csv.append("M-").append(tag).append('-').append(i).append(",Many ").append(i).append(",,,1,1,true,\n");
+        }
+        csv.append("M-").append(tag).append("-last,Last,,,1,1,maybe,\n");
+        upload(csv.toString(), false).then().statusCode(422).body("errors[0].line", equalTo(3002))
+                .body("errors[0].field", equalTo("active"));
+        upload(csv.toString(), true).then().statusCode(422).body("errors[0].line", equalTo(3002));
+        find("M-" + tag + "-1").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void derivedSlugsSkipTheCatalogsAndTheFilesOwnSlugs() {
+        upload(HEADER + "G0-" + tag + ",Gadget " + tag + ",,,1,1,true,\n", false).then().statusCode(200);
+        String base = "gadget-" + tag;
+        String csv = HEADER
+                + "G1-" + tag + ",Gadget " + tag + ",,,1,1,true,\n"          // base taken by G0: base-2
+                + "G2-" + tag + ",Gadget " + tag + " 2,,,1,1,true,\n"        // its own base is G1's slug: base-2-2
+                + "G3-" + tag + ",Gadget " + tag + ",,,1,1,true,\n"          // base-3 is G4's: base-4
+                + "G4-" + tag + ",Explicit," + base + "-3,,1,1,true,\n"
+                + "G0-" + tag + ",Gadget renamed,,,1,1,true,\n";             // an update keeps its slug
+        upload(csv, false).then().statusCode(200).body("created", equalTo(4)).body("updated", equalTo(1));
+        find("G0-" + tag).then().body("items[0].slug", equalTo(base)).body("items[0].name", equalTo("Gadget renamed"));
+        find("G1-" + tag).then().body("items[0].slug", equalTo(base + "-2"));
+        find("G2-" + tag).then().body("items[0].slug", equalTo(base + "-2-2"));
+        find("G3-" + tag).then().body("items[0].slug", equalTo(base + "-4"));
+        find("G4-" + tag).then().body("items[0].slug", equalTo(base + "-3"));
+    }
+
+    @Test
+    void explicitSlugsThatBelongToAnotherProductAreReportedAtTheirLine() {
+        upload(HEADER + "H0-" + tag + ",Holder,held-" + tag + ",,1,1,true,\n", false).then().statusCode(200);
+        String csv = HEADER
+                + "H1-" + tag + ",Taker,held-" + tag + ",,1,1,true,\n"       // line 2: the catalog's H0 has it
+                + "H2-" + tag + ",First,twice-" + tag + ",,1,1,true,\n"      // line 3
+                + "H3-" + tag + ",Second,twice-" + tag + ",,1,1,true,\n"     // line 4: line 3 gave it to H2
+                + "H0-" + tag + ",Holder,held-" + tag + ",,2,1,true,\n";     // line 5: its own slug
+        upload(csv, false).then().statusCode(422).body("errors.collect { it.line + ':' + it.field + ':' + it.message }",
+                contains("2:slug:already belongs to another product", "4:slug:already belongs to another product"));
+        find("H2-" + tag).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aNulCharacterIsABadFieldNotAServerError() {
+        upload(HEADER + "NUL-" + tag + ",Bad" + (char) 0 + "name,,,1,1,true,\n", false).then().statusCode(422)
+                .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("name"));
     }
 
     @Test
