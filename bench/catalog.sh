@@ -40,7 +40,7 @@ if [ "$ORDERS" -gt 0 ]; then
 t0=$(date +%s)
 psql -h "$PGHOST" -U postgres -q -v ON_ERROR_STOP=1 shop_bench_catalog <<SQL
 -- straight into the tables, as bench/admin-stats.sh does: the sales rollups' triggers off, the buyers counted at the end
-ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_day_changes;
+ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_buyer_insert;
 INSERT INTO app_user (id, email, name, password_hash, role)
 SELECT gen_random_uuid(), 'buyer' || i || '@bench.local', 'Buyer ' || i, 'x', 'customer' FROM generate_series(1, 5000) i;
@@ -64,7 +64,7 @@ SELECT o.id, 'SO-C' || o.i, u.id, coalesce(u.email, 'guest' || (o.i % 50000) || 
 FROM o JOIN s ON s.order_id = o.id LEFT JOIN u ON u.n = o.buyer;
 INSERT INTO order_line (order_id, line_no, product_id, sku, name, unit_price_cents, quantity, line_total_cents)
 SELECT order_id, line_no, product_id, sku, name, price_cents, quantity, price_cents * quantity FROM l;
-ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_changes;
+ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_buyer_insert;
 SELECT sales_buyers_rebuild() \g /dev/null
 SQL
