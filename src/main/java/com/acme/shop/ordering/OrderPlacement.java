@@ -3,7 +3,7 @@ package com.acme.shop.ordering;
 import com.acme.shop.cart.CartOwner;
 import com.acme.shop.cart.Carts;
 import com.acme.shop.catalog.Stock;
-import com.acme.shop.identity.Accounts;
+import com.acme.shop.identity.AccountEmails;
 import com.acme.shop.ordering.dto.CheckoutRequest;
 import com.acme.shop.ordering.dto.OrderDto;
 import com.acme.shop.payment.PaymentProvider;
@@ -40,10 +40,10 @@ public class OrderPlacement {
     private final OrderRows rows;
     private final Orders orders;
     private final OrderMails mails;
-    private final Accounts accounts;
+    private final AccountEmails emails;
 
     OrderPlacement(EntityManager em, Carts carts, Stock stock, Pricing pricing, StoreConfig store, OrderRows rows,
-            Orders orders, OrderMails mails, Accounts accounts) {
+            Orders orders, OrderMails mails, AccountEmails emails) {
         this.em = em;
         this.carts = carts;
         this.stock = stock;
@@ -52,7 +52,7 @@ public class OrderPlacement {
         this.rows = rows;
         this.orders = orders;
         this.mails = mails;
-        this.accounts = accounts;
+        this.emails = emails;
     }
 
     /** An order written in full but for its stock, which {@link #takeStock} takes last. */
@@ -156,7 +156,7 @@ public class OrderPlacement {
         order.id = id;
         order.number = rows.nextOrderNumber();
         order.userId = owner.userId();
-        order.email = owner.isGuest() ? Emails.normalise(request.email()) : accounts.me(owner.userId()).email();
+        order.email = owner.isGuest() ? Emails.normalise(request.email()) : emails.of(owner.userId());
         order.status = OrderStatus.PENDING_PAYMENT;
         order.currency = store.currency();
         order.subtotalCents = totals.subtotalCents();

@@ -1,6 +1,7 @@
 package com.acme.shop.ordering;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import com.acme.shop.platform.Sql;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
@@ -16,14 +17,16 @@ import java.util.UUID;
 class OrderRows {
 
     private final EntityManager em;
+    private final Sql sql;
 
-    OrderRows(EntityManager em) {
+    OrderRows(EntityManager em, Sql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
     /** SO-1001, SO-1002...: a sequence, so numbers never repeat, across instances too. */
     String nextOrderNumber() {
-        return "SO-" + em.createNativeQuery("SELECT nextval('order_number_seq')").getSingleResult();
+        return "SO-" + sql.first("SELECT nextval('order_number_seq')", rs -> rs.getLong(1)).orElseThrow();
     }
 
     /**

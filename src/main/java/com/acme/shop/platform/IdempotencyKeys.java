@@ -1,11 +1,8 @@
 package com.acme.shop.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code Idempotency-Key} handling, decided by the database so it holds across instances. A request claims its
@@ -21,10 +18,10 @@ public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    IdempotencyKeys(EntityManager em) {
-        this.em = em;
+    IdempotencyKeys(Sql sql) {
+        this.sql = sql;
     }
 
     /** What claiming a key gives: the work to do ({@link Owned}), or the answer it already had ({@link Replay}). */
@@ -56,36 +53,41 @@ public class IdempotencyKeys {
     public Claim claim(String scope, String key, byte[] requestHash) {
         // One round trip: the lock first (a CTE the insert reads), then the insert only if the lock was free. A
         // conflicting row is then committed (its writer held the lock until it ended), so the upsert sees it.
-        Tuple claim = (Tuple) em.createNativeQuery("""
-                WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(?1 || ' ' || ?2, 1229)) AS free),
+        boolean[] claim = sql.first("""
+                WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(? || ' ' || ?, 1229)) AS free),
                 claimed AS (
                     INSERT INTO idempotency_key AS k (scope, key, request_hash, status, claimed_at, expires_at)
-                    SELECT ?1, ?2, ?3, 'in_progress', now(), now() + interval '24 hours' FROM lock WHERE free
+                    SELECT ?, ?, ?, 'in_progress', now(), now() + interval '24 hours' FROM lock WHERE free
                     ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = 'in_progress',
                         response_status = NULL, response_body = NULL, claimed_at = now(), expires_at = excluded.expires_at
                     WHERE k.expires_at < now() OR (k.status = 'in_progress' AND k.claimed_at < now() - interval '5 minutes')
                     RETURNING 1)
                 SELECT free, EXISTS (SELECT 1 FROM claimed) AS owned FROM lock
-                """, Tuple.class).setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
-                .getSingleResult();
-        if (!(Boolean) claim.get("free")) {
+                """,
+                rs -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}, scope, key, scope, key, requestHash)
+                .orElseThrow();
+        if (!claim[0]) {
             throw inProgress();
         }
-        if ((Boolean) claim.get("owned")) {
+        if (claim[1]) {
             return new Owned(scope, key, requestHash);
         }
-        Tuple row = (Tuple) em.createNativeQuery("""
+        Stored stored = sql.first("""
                 SELECT request_hash, status, response_status, response_body FROM idempotency_key
-                WHERE scope = ?1 AND key = ?2
-                """, Tuple.class).setParameter(1, scope).setParameter(2, key).getSingleResult();
-        if (!Arrays.equals(row.get("request_hash", byte[].class), requestHash)) {
+                WHERE scope = ? AND key = ?
+                """, rs -> new Stored(rs.getBytes(1), rs.getString(2), rs.getInt(3), rs.getString(4)), scope, key)
+                .orElseThrow();
+        if (!Arrays.equals(stored.requestHash(), requestHash)) {
             throw new ApiException(422, "idempotency_key_reused", "Idempotency key reused",
                     "This Idempotency-Key was used with a different request body");
         }
-        if ("in_progress".equals(row.get("status"))) {
+        if ("in_progress".equals(stored.status())) {
             throw inProgress();
         }
-        return new Replay(((Number) row.get("response_status")).intValue(), (String) row.get("response_body"));
+        return new Replay(stored.responseStatus(), stored.responseBody());
+    }
+
+    private record Stored(byte[] requestHash, String status, int responseStatus, String responseBody) {
     }
 
     private static ApiException inProgress() {
@@ -96,24 +98,23 @@ public class IdempotencyKeys {
     /** Records the answer in the transaction that does the work, so the two commit together. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(Owned claim, int status, String body) {
-        em.createNativeQuery("""
-                UPDATE idempotency_key SET status = 'completed', response_status = ?3, response_body = ?4
-                WHERE scope = ?1 AND key = ?2
-                """).setParameter(1, claim.scope()).setParameter(2, claim.key()).setParameter(3, status)
-                .setParameter(4, body).executeUpdate();
+        sql.update("""
+                UPDATE idempotency_key SET status = 'completed', response_status = ?, response_body = ?
+                WHERE scope = ? AND key = ?
+                """, status, body, claim.scope(), claim.key());
     }
 
     /** Work that committed its claim failed later and was undone: forget the claim so the key can be retried. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Owned claim) {
-        em.createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND key = ?2 AND status = 'in_progress'")
-                .setParameter(1, claim.scope()).setParameter(2, claim.key()).executeUpdate();
+        sql.update("DELETE FROM idempotency_key WHERE scope = ? AND key = ? AND status = 'in_progress'", claim.scope(),
+                claim.key());
     }
 
     @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "15m",
             concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
-        em.createNativeQuery("DELETE FROM idempotency_key WHERE expires_at < now()").executeUpdate();
+        sql.update("DELETE FROM idempotency_key WHERE expires_at < now()");
     }
 }

@@ -2,9 +2,12 @@ package com.acme.shop.identity;
 
 import static com.acme.shop.support.Api.json;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.acme.shop.support.Api;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -72,6 +75,28 @@ class AccessTokenTest {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertUnauthorized(tampered);
+    }
+
+    @Test
+    void aTamperedCopyOfATokenInUseIsRefused() {
+        Api.Session session = Api.newCustomer();
+        // Verified once, so the parser has it cached: a changed copy is another token, verified afresh.
+        json().auth().oauth2(session.accessToken()).get("/api/v1/me").then().statusCode(200);
+        String[] parts = session.accessToken().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"customer\"", "\"admin\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertUnauthorized(tampered);
+        json().auth().oauth2(tampered).get("/api/v1/admin/products").then().statusCode(401);
+        json().auth().oauth2(session.accessToken()).get("/api/v1/me").then().statusCode(200);
+    }
+
+    @Test
+    void aVerifiedTokenIsNotVerifiedAgain() throws Exception {
+        Api.Session session = Api.newCustomer();
+        JWTParser parser = Arc.container().instance(JWTParser.class).get();
+        assertSame(parser.parse(session.accessToken()), parser.parse(session.accessToken()));
     }
 
     @Test
