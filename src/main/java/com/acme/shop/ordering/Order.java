@@ -219,12 +219,21 @@ public class Order extends PanacheEntityBase {
         return refund;
     }
 
-    /** The first history entry, written when the order is placed. */
+    /**
+     * The first history entry of a new order, for its placement to insert with the order (every later move is
+     * recorded by {@link #transitionTo}, which persists its entry itself).
+     */
     OrderStatusChange placed(String actor) {
-        return record(null, status, actor, null);
+        return entry(null, status, actor, null);
     }
 
     private OrderStatusChange record(OrderStatus from, OrderStatus to, String actor, String note) {
+        OrderStatusChange change = entry(from, to, actor, note);
+        change.persist();
+        return change;
+    }
+
+    private OrderStatusChange entry(OrderStatus from, OrderStatus to, String actor, String note) {
         OrderStatusChange change = new OrderStatusChange();
         change.id = UUID.randomUUID();
         change.orderId = id;
@@ -233,7 +242,6 @@ public class Order extends PanacheEntityBase {
         change.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         change.actor = actor;
         change.note = note;
-        change.persist();
         return change;
     }
 }
