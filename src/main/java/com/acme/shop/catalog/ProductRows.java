@@ -394,6 +394,22 @@ class ProductRows {
                 s -> bindRows(s, rows));
     }
 
+    /**
+     * One page of ids in a list's order: {@code where} and {@code orderBy} are the callers' fixed SQL (never input),
+     * matching a partial index, so PostgreSQL skips {@code offset} index entries (index-only where the visibility
+     * map allows) instead of {@code offset} whole rows.
+     */
+    List<UUID> pageIds(String where, String orderBy, int offset, int limit) {
+        return query("SELECT id FROM product WHERE " + where + " ORDER BY " + orderBy + " OFFSET ? LIMIT ?", s -> {
+            s.setInt(1, offset);
+            s.setInt(2, limit);
+        }, rs -> rs.getObject(1, UUID.class));
+    }
+
+    long countWhere(String where) {
+        return query("SELECT count(*) FROM product WHERE " + where, s -> { }, rs -> rs.getLong(1)).get(0);
+    }
+
     /** The size of the active catalog, kept exact by triggers (V8), so a list page needs no count(*). */
     long activeProductCount() {
         return query("SELECT active_products FROM catalog_counter", s -> { }, rs -> rs.getLong("active_products")).get(0);

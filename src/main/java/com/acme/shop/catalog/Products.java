@@ -45,15 +45,19 @@ public class Products {
 
     /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
     public enum Sort implements WireEnums.Spelled {
-        NEWEST("p.createdAt desc, p.id desc"),
-        PRICE_ASC("p.priceCents asc, p.id asc"),
-        PRICE_DESC("p.priceCents desc, p.id desc"),
-        NAME("lower(p.name) asc, p.id asc");
+        NEWEST("p.createdAt desc, p.id desc", "created_at DESC, id DESC"),
+        PRICE_ASC("p.priceCents asc, p.id asc", "price_cents, id"),
+        PRICE_DESC("p.priceCents desc, p.id desc", "price_cents DESC, id DESC"),
+        NAME("lower(p.name) asc, p.id asc", "lower(name), id");
 
+        /** In HQL, for searches. */
         final String orderBy;
+        /** In SQL, in the order of the partial index that serves it (V2: product_active_*, product_all_newest). */
+        final String sqlOrderBy;
 
-        Sort(String orderBy) {
+        Sort(String orderBy, String sqlOrderBy) {
             this.orderBy = orderBy;
+            this.sqlOrderBy = sqlOrderBy;
         }
 
         @Override
@@ -65,8 +69,7 @@ public class Products {
     public Page<ProductDto> listPublic(String q, Sort sort, PageRequest page) {
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
-            List<Product> items = em.createQuery("select p from Product p where p.active = true order by " + sort.orderBy,
-                    Product.class).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+            List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
             return Page.of(items.stream().map(this::dto).toList(), page, total);
         }
@@ -80,6 +83,14 @@ public class Products {
     }
 
     public Page<ProductDto> listAdmin(String q, Boolean active, PageRequest page) {
+        if (q == null || q.isBlank()) {
+            String where = active == null ? "true" : active ? "active" : "NOT active";
+            List<Product> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));
+            long total = items.isEmpty() && page.page() == 0 ? 0
+                    : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
+                    : rows.countWhere(where);
+            return Page.of(items.stream().map(this::dto).toList(), page, total);
+        }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (q != null && !q.isBlank()) {
@@ -196,6 +207,20 @@ public class Products {
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                 : count.getSingleResult();
         return Page.of(items.stream().map(this::dto).toList(), page, total);
+    }
+
+    /**
+     * A page's products in the order of {@code ids}: the page was chosen over a narrow index of ids (a deep page
+     * skips index entries, not whole rows), then only its rows are read.
+     */
+    private List<Product> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Product> found = new HashMap<>();
+        em.createQuery("select p from Product p where p.id in :ids", Product.class).setParameter("ids", ids)
+                .getResultList().forEach(p -> found.put(p.id, p));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private Product find(UUID id) {
