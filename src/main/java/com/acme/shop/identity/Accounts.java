@@ -101,7 +101,7 @@ public class Accounts {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(rawRefreshToken);
         User user = User.<User>findByIdOptional(rotation.userId()).orElseThrow(
                 () -> new ApiException(401, "invalid_token", "Invalid token", "The account no longer exists"));
-        return new Session(user, accessTokens.issue(user), rotation.raw());
+        return new Session(user, accessTokens.issue(user, rotation.familyId()), rotation.raw());
     }
 
     @Transactional
@@ -115,7 +115,8 @@ public class Accounts {
     }
 
     private Session open(User user) {
-        return new Session(user, accessTokens.issue(user), refreshTokens.issueNewFamily(user.id));
+        RefreshTokens.Issued issued = refreshTokens.issueNewFamily(user);
+        return new Session(user, accessTokens.issue(user, issued.familyId()), issued.raw());
     }
 
     private static ApiException emailTaken() {

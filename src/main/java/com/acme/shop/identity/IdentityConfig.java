@@ -18,6 +18,14 @@ public interface IdentityConfig {
     @WithDefault("30d")
     Duration refreshTokenTtl();
 
+    /** A customer's session (a refresh-token family) ends this long after its login, however often it rotates. */
+    @WithDefault("30d")
+    Duration sessionMaxAge();
+
+    /** An admin's session ends this long after its login ({@code SHOP_ADMIN_SESSION_MAX_AGE}). */
+    @WithDefault("12h")
+    Duration adminSessionMaxAge();
+
     /** The admin seeded at start-up when no account has this email ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */
     Admin admin();
 

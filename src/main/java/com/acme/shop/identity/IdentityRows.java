@@ -3,6 +3,7 @@ package com.acme.shop.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,5 +65,55 @@ class IdentityRows {
     void spendAllResetTokens(UUID userId) {
         em.createNativeQuery("UPDATE password_reset_token SET used_at = now() WHERE user_id = ?1 AND used_at IS NULL")
                 .setParameter(1, userId).executeUpdate();
+    }
+
+    /** A refresh token spent and replaced in one statement. */
+    record Rotated(UUID userId, UUID familyId) {
+    }
+
+    /**
+     * Spends a live refresh token whose family is younger than its owner's role allows and inserts the next token
+     * of the family in the same statement (it carries the family's start over, and expires at the latest when the
+     * family does). A concurrent rotation of the same token waits for the row and then finds it revoked, so one
+     * token is spent at most once across instances.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Rotated> rotateRefreshToken(byte[] tokenHash, UUID nextId, byte[] nextHash, Duration ttl,
+            Duration customerMaxAge, Duration adminMaxAge) {
+        List<Tuple> rotated = em.createNativeQuery("""
+                WITH spent AS (
+                    UPDATE refresh_token t SET revoked_at = now(), replaced_by = ?2
+                    FROM app_user u
+                    WHERE t.token_hash = ?1 AND u.id = t.user_id AND t.revoked_at IS NULL AND t.expires_at > now()
+                      AND t.family_started_at + CASE WHEN u.role = 'admin' THEN ?6 ELSE ?5 END * interval '1 millisecond' > now()
+                    RETURNING t.user_id, t.family_id, t.family_started_at,
+                              t.family_started_at + CASE WHEN u.role = 'admin' THEN ?6 ELSE ?5 END * interval '1 millisecond' AS family_ends_at)
+                INSERT INTO refresh_token (id, user_id, family_id, token_hash, created_at, expires_at, family_started_at)
+                SELECT ?2, user_id, family_id, ?3, now(), least(now() + ?4 * interval '1 millisecond', family_ends_at), family_started_at
+                FROM spent
+                RETURNING user_id, family_id
+                """, Tuple.class).setParameter(1, tokenHash).setParameter(2, nextId).setParameter(3, nextHash)
+                .setParameter(4, ttl.toMillis()).setParameter(5, customerMaxAge.toMillis())
+                .setParameter(6, adminMaxAge.toMillis()).getResultList();
+        return rotated.stream().findFirst()
+                .map(row -> new Rotated(row.get("user_id", UUID.class), row.get("family_id", UUID.class)));
+    }
+
+    /** Why a refresh token could not be rotated: what the failure is recorded as. */
+    record RefreshTokenState(UUID userId, UUID familyId, boolean revoked, boolean rotated, boolean familyEnded) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<RefreshTokenState> refreshTokenState(byte[] tokenHash, Duration customerMaxAge, Duration adminMaxAge) {
+        List<Tuple> found = em.createNativeQuery("""
+                SELECT t.user_id, t.family_id, t.revoked_at IS NOT NULL AS revoked, t.replaced_by IS NOT NULL AS rotated,
+                       t.family_started_at + CASE WHEN u.role = 'admin' THEN ?3 ELSE ?2 END * interval '1 millisecond' <= now() AS family_ended
+                FROM refresh_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ?1
+                """, Tuple.class).setParameter(1, tokenHash).setParameter(2, customerMaxAge.toMillis())
+                .setParameter(3, adminMaxAge.toMillis()).getResultList();
+        return found.stream().findFirst().map(row -> new RefreshTokenState(row.get("user_id", UUID.class),
+                row.get("family_id", UUID.class), row.get("revoked", Boolean.class), row.get("rotated", Boolean.class),
+                row.get("family_ended", Boolean.class)));
     }
 }
