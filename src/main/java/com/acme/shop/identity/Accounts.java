@@ -7,7 +7,9 @@ import com.acme.shop.identity.dto.RegisterRequest;
 import com.acme.shop.identity.dto.UserDto;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.RateLimitConfig;
+import com.acme.shop.platform.RateLimitedException;
 import com.acme.shop.platform.RateLimits;
+import com.acme.shop.platform.SecurityEvents;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +35,12 @@ public class Accounts {
     private final RateLimits rateLimits;
     private final RateLimitConfig limits;
     private final GuestInvites invites;
+    private final SecurityEvents securityEvents;
 
     Accounts(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
-            RateLimitConfig limits, GuestInvites invites) {
+            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents) {
         this.invites = invites;
+        this.securityEvents = securityEvents;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -82,12 +86,19 @@ public class Accounts {
      */
     public Session login(LoginRequest request) {
         String email = Emails.normalise(request.email());
-        rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
+        try {
+            rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
+        } catch (RateLimitedException e) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_THROTTLED, "email", email);
+            throw e;
+        }
         Optional<User> found = User.findByEmail(email);
         boolean matches = found.isPresent()
                 ? hasher.matches(request.password(), found.get().passwordHash)
                 : hasher.matchesNothing(request.password());
         if (!matches) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "email", email,
+                    "reason", found.isPresent() ? "wrong_password" : "unknown_email");
             throw new ApiException(401, "invalid_credentials", "Invalid credentials", "Email or password is wrong");
         }
         rateLimits.refund(LOGIN_FAILURES, email);
