@@ -36,9 +36,11 @@ public class Accounts {
     private final RateLimitConfig limits;
     private final GuestInvites invites;
     private final SecurityEvents securityEvents;
+    private final IdentityRows rows;
 
     Accounts(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
-            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents) {
+            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents, IdentityRows rows) {
+        this.rows = rows;
         this.invites = invites;
         this.securityEvents = securityEvents;
         this.hasher = hasher;
@@ -103,7 +105,51 @@ public class Accounts {
         }
         rateLimits.refund(LOGIN_FAILURES, email);
         User user = found.get();
-        return QuarkusTransaction.requiringNew().call(() -> open(user));
+        // The configured cost rose since this hash was made: the password is known now, so hash it again.
+        String rehashed = hasher.needsRehash(user.passwordHash) ? hasher.hash(request.password()) : null;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (rehashed != null) {
+                replacePasswordHash(user.id, user.passwordHash, rehashed);
+            }
+            return open(user);
+        });
+    }
+
+    /**
+     * A signed-in user changes their password. The current password is checked like a login (it counts against
+     * the same failure limit, so a stolen access token cannot be used to guess it); every other session of the
+     * user is signed out, and the calling one ({@code sessionId}, when the access token names it) stays.
+     */
+    public void changePassword(UUID userId, Optional<UUID> sessionId, String currentPassword, String newPassword) {
+        User user = User.<User>findByIdOptional(userId).orElseThrow(
+                () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
+        try {
+            rateLimits.hit(LOGIN_FAILURES, user.email, limits.loginFailures(), limits.loginFailureWindow());
+        } catch (RateLimitedException e) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_THROTTLED, "email", user.email, "during", "password_change");
+            throw e;
+        }
+        if (!hasher.matches(currentPassword, user.passwordHash)) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "email", user.email,
+                    "reason", "wrong_current_password");
+            throw new ApiException(400, "invalid_credentials", "Invalid credentials", "The current password is wrong");
+        }
+        rateLimits.refund(LOGIN_FAILURES, user.email);
+        String hash = hasher.hash(newPassword);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!replacePasswordHash(userId, user.passwordHash, hash)) {
+                throw ApiException.conflict("conflict", "The password was changed meanwhile; sign in again");
+            }
+            refreshTokens.revokeAllOfExcept(userId, sessionId);
+            rows.spendAllResetTokens(userId);
+        });
+        securityEvents.record(SecurityEvents.Event.PASSWORD_CHANGED, "userId", userId);
+    }
+
+    /** Only over the hash that was checked: a password changed meanwhile (another instance) is never overwritten. */
+    private boolean replacePasswordHash(UUID userId, String checkedHash, String newHash) {
+        return User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
+                newHash, Instant.now().truncatedTo(ChronoUnit.MICROS), userId, checkedHash) == 1;
     }
 
     /** A family whose rotated token is presented again is revoked, and that revocation must commit. */

@@ -1,15 +1,25 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.identity.dto.PasswordChange;
 import com.acme.shop.identity.dto.UserDto;
+import com.acme.shop.platform.RateLimited;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonString;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/v1/me")
 @Tag(name = "Identity")
@@ -28,6 +38,36 @@ public class MeResource {
     @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
     @Operation(operationId = "getMe", summary = "The signed-in user")
     public UserDto me() {
-        return accounts.me(UUID.fromString(jwt.getSubject()));
+        return accounts.me(userId());
+    }
+
+    @POST
+    @Path("/password")
+    @RateLimited("auth")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.CUSTOMER_NAME, Role.ADMIN_NAME})
+    @Operation(operationId = "changePassword", summary = "Change the signed-in user's password; signs out every other session")
+    @APIResponse(responseCode = "204", description = "Changed; the calling session stays signed in, every other one is revoked")
+    @APIResponse(responseCode = "400", description = "invalid_credentials: the current password is wrong; or validation_failed (the new password must be 8 to 128 characters)")
+    @APIResponse(responseCode = "409", description = "conflict: the password was changed by another request meanwhile")
+    @APIResponse(responseCode = "429", description = "rate_limited: too many wrong passwords (login failures) for this account")
+    public RestResponse<Void> changePassword(@Valid @NotNull PasswordChange body) {
+        accounts.changePassword(userId(), sessionId(), body.currentPassword(), body.newPassword());
+        return RestResponse.noContent();
+    }
+
+    private UUID userId() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    /** The session the access token was issued in; tokens issued before sessions were named have none. */
+    private Optional<UUID> sessionId() {
+        Object claim = jwt.getClaim(AccessTokens.SESSION_CLAIM);
+        String value = claim instanceof JsonString json ? json.getString() : claim instanceof String s ? s : null;
+        try {
+            return Optional.ofNullable(value).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
