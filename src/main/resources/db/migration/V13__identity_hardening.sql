@@ -10,3 +10,16 @@ WHERE f.family_id = t.family_id;
 ALTER TABLE refresh_token ALTER COLUMN family_started_at SET NOT NULL;
 ALTER TABLE refresh_token ADD CONSTRAINT refresh_token_family_started_before_creation
     CHECK (family_started_at <= created_at);
+
+-- Two-factor sign-in (TOTP, RFC 6238). An enrollment stores a pending secret; confirming it with a code moves it
+-- to totp_secret, which turns two-factor sign-in on. totp_last_step is the time step of the last code accepted:
+-- a code is accepted only by the guarded UPDATE that raises it, so a code is used once, even when two instances
+-- check it at the same moment. The secrets are 160 bits (what authenticator apps expect).
+ALTER TABLE app_user
+    ADD COLUMN totp_secret         bytea,
+    ADD COLUMN totp_pending_secret bytea,
+    ADD COLUMN totp_enabled_at     timestamptz,
+    ADD COLUMN totp_last_step      bigint,
+    ADD CONSTRAINT app_user_totp_secret_length CHECK (length(totp_secret) = 20),
+    ADD CONSTRAINT app_user_totp_pending_secret_length CHECK (length(totp_pending_secret) = 20),
+    ADD CONSTRAINT app_user_totp_enabled_when_secret CHECK ((totp_secret IS NULL) = (totp_enabled_at IS NULL));

@@ -37,10 +37,13 @@ public class Accounts {
     private final GuestInvites invites;
     private final SecurityEvents securityEvents;
     private final IdentityRows rows;
+    private final TwoFactorSignIn twoFactor;
 
     Accounts(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
-            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents, IdentityRows rows) {
+            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents, IdentityRows rows,
+            TwoFactorSignIn twoFactor) {
         this.rows = rows;
+        this.twoFactor = twoFactor;
         this.invites = invites;
         this.securityEvents = securityEvents;
         this.hasher = hasher;
@@ -82,8 +85,8 @@ public class Accounts {
     }
 
     /**
-     * Every attempt is counted against the email before the password is checked, and a right password takes
-     * its count back: so concurrent guesses can never exceed the limit, and once it is reached even the right
+     * Every attempt is counted against the email before the password is checked, and a complete sign-in (the
+     * right password, and the right code when two-factor sign-in is on) takes its count back: so concurrent guesses can never exceed the limit, and once it is reached even the right
      * password is refused until the window passes.
      */
     public Session login(LoginRequest request) {
@@ -103,16 +106,19 @@ public class Accounts {
                     "reason", found.isPresent() ? "wrong_password" : "unknown_email");
             throw new ApiException(401, "invalid_credentials", "Invalid credentials", "Email or password is wrong");
         }
-        rateLimits.refund(LOGIN_FAILURES, email);
         User user = found.get();
         // The configured cost rose since this hash was made: the password is known now, so hash it again.
         String rehashed = hasher.needsRehash(user.passwordHash) ? hasher.hash(request.password()) : null;
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Session session = QuarkusTransaction.requiringNew().call(() -> {
+            twoFactor.check(user, request.otp());
             if (rehashed != null) {
                 replacePasswordHash(user.id, user.passwordHash, rehashed);
             }
             return open(user);
         });
+        // Only a complete sign-in takes its attempt back: a missing or wrong second factor stays a failure.
+        rateLimits.refund(LOGIN_FAILURES, email);
+        return session;
     }
 
     /**

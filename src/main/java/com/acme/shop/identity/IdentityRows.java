@@ -116,4 +116,51 @@ class IdentityRows {
                 row.get("family_id", UUID.class), row.get("revoked", Boolean.class), row.get("rotated", Boolean.class),
                 row.get("family_ended", Boolean.class)));
     }
+
+    // --- two-factor sign-in ---------------------------------------------------------------------------
+
+    /** A new pending secret, replacing any earlier pending one; only while two-factor sign-in is off. */
+    boolean setPendingTotpSecret(UUID userId, byte[] secret) {
+        return em.createNativeQuery(
+                "UPDATE app_user SET totp_pending_secret = ?2 WHERE id = ?1 AND totp_secret IS NULL")
+                .setParameter(1, userId).setParameter(2, secret).executeUpdate() == 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<byte[]> pendingTotpSecret(UUID userId) {
+        List<byte[]> found = em.createNativeQuery(
+                "SELECT totp_pending_secret FROM app_user WHERE id = ?1 AND totp_pending_secret IS NOT NULL")
+                .setParameter(1, userId).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** Turns two-factor sign-in on with the pending secret the code was checked against, spending its step. */
+    boolean enableTotp(UUID userId, byte[] checkedSecret, long step) {
+        return em.createNativeQuery("""
+                UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
+                                    totp_enabled_at = now(), totp_last_step = ?3, updated_at = now()
+                WHERE id = ?1 AND totp_pending_secret = ?2 AND totp_secret IS NULL
+                """).setParameter(1, userId).setParameter(2, checkedSecret).setParameter(3, step).executeUpdate() == 1;
+    }
+
+    /**
+     * Accepts a code's step for this secret once: only a step later than the last one accepted. Two instances
+     * checking the same code at once both try this UPDATE; the second waits for the first and then finds the
+     * step no longer greater.
+     */
+    boolean acceptTotpStep(UUID userId, byte[] checkedSecret, long step) {
+        return em.createNativeQuery("""
+                UPDATE app_user SET totp_last_step = ?3
+                WHERE id = ?1 AND totp_secret = ?2 AND (totp_last_step IS NULL OR totp_last_step < ?3)
+                """).setParameter(1, userId).setParameter(2, checkedSecret).setParameter(3, step).executeUpdate() == 1;
+    }
+
+    /** @return whether this account had two-factor sign-in (or a pending enrollment) to clear */
+    boolean clearTotp(String email) {
+        return em.createNativeQuery("""
+                UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
+                                    totp_last_step = NULL, updated_at = now()
+                WHERE email = ?1 AND (totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL)
+                """).setParameter(1, email).executeUpdate() == 1;
+    }
 }
