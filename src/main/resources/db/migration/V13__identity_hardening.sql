@@ -23,3 +23,7 @@ ALTER TABLE app_user
     ADD CONSTRAINT app_user_totp_secret_length CHECK (length(totp_secret) = 20),
     ADD CONSTRAINT app_user_totp_pending_secret_length CHECK (length(totp_pending_secret) = 20),
     ADD CONSTRAINT app_user_totp_enabled_when_secret CHECK ((totp_secret IS NULL) = (totp_enabled_at IS NULL));
+
+-- Retention (ExpiredTokenSweep): refresh tokens are purged past their expiry (refresh_token_expires) or when
+-- their session is older than any role's maximum age.
+CREATE INDEX refresh_token_family_started ON refresh_token (family_started_at);

@@ -27,6 +27,10 @@ public interface IdentityConfig {
     @WithDefault("12h")
     Duration adminSessionMaxAge();
 
+    /** How long a guest's invite to register can be redeemed; older ones are purged. */
+    @WithDefault("90d")
+    Duration inviteMaxAge();
+
     /** Two-factor sign-in (TOTP). */
     TotpConfig totp();
 

@@ -39,12 +39,13 @@ class IdentityRows {
                 .setParameter(1, email).setParameter(2, tokenHash).executeUpdate() == 1;
     }
 
-    /** @return false unless an unused invite with this token was sent to this address */
-    boolean redeemInvite(byte[] tokenHash, String email, UUID userId) {
+    /** @return false unless an unused invite with this token, sent after {@code sentAfter}, was sent to this address */
+    boolean redeemInvite(byte[] tokenHash, String email, UUID userId, Instant sentAfter) {
         return !em.createNativeQuery("""
                 UPDATE guest_invite SET redeemed_at = now(), redeemed_by = ?3
-                WHERE token_hash = ?1 AND email = ?2 AND redeemed_at IS NULL RETURNING email
-                """).setParameter(1, tokenHash).setParameter(2, email).setParameter(3, userId).getResultList().isEmpty();
+                WHERE token_hash = ?1 AND email = ?2 AND redeemed_at IS NULL AND created_at > ?4 RETURNING email
+                """).setParameter(1, tokenHash).setParameter(2, email).setParameter(3, userId)
+                .setParameter(4, sentAfter).getResultList().isEmpty();
     }
 
     void insertResetToken(byte[] tokenHash, UUID userId, Instant expiresAt) {
@@ -162,5 +163,35 @@ class IdentityRows {
                                     totp_last_step = NULL, updated_at = now()
                 WHERE email = ?1 AND (totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL)
                 """).setParameter(1, email).executeUpdate() == 1;
+    }
+
+    // --- retention: one batch each, SKIP LOCKED so instances sweep side by side and never wait on a row in use ---
+
+    /** Refresh tokens past their expiry, or of sessions older than any role's maximum age. Revoked tokens that
+     * have not expired stay: presenting one again is how a stolen token is detected. */
+    int deleteExpiredRefreshTokens(Instant sessionsStartedBefore, int batch) {
+        return em.createNativeQuery("""
+                DELETE FROM refresh_token WHERE id IN (
+                    SELECT id FROM refresh_token WHERE expires_at <= now() OR family_started_at < ?1
+                    LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                """).setParameter(1, sessionsStartedBefore).setParameter(2, batch).executeUpdate();
+    }
+
+    /** Reset tokens used or past their hour: they can never be spent again. */
+    int deleteSpentResetTokens(int batch) {
+        return em.createNativeQuery("""
+                DELETE FROM password_reset_token WHERE token_hash IN (
+                    SELECT token_hash FROM password_reset_token WHERE used_at IS NOT NULL OR expires_at <= now()
+                    LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                """).setParameter(1, batch).executeUpdate();
+    }
+
+    /** Invites redeemed (the address has its account, so no new invite is issued to it) or too old to redeem. */
+    int deleteSpentInvites(Instant sentBefore, int batch) {
+        return em.createNativeQuery("""
+                DELETE FROM guest_invite WHERE email IN (
+                    SELECT email FROM guest_invite WHERE redeemed_at IS NOT NULL OR created_at <= ?1
+                    LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                """).setParameter(1, sentBefore).setParameter(2, batch).executeUpdate();
     }
 }
