@@ -86,8 +86,9 @@ public class Accounts {
 
     /**
      * Every attempt is counted against the email before the password is checked, and a complete sign-in (the
-     * right password, and the right code when two-factor sign-in is on) takes its count back: so concurrent guesses can never exceed the limit, and once it is reached even the right
-     * password is refused until the window passes.
+     * right password, and the right code when two-factor sign-in is on) takes its count back: so concurrent
+     * guesses can never exceed the limit, and once it is reached even the right password is refused until the
+     * window passes.
      */
     public Session login(LoginRequest request) {
         String email = Emails.normalise(request.email());
