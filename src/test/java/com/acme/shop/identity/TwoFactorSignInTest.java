@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Db;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -114,6 +115,17 @@ class TwoFactorSignInTest {
         login(admin.email(), Totp.code(enrolled.secret(), now() + 3)).then().statusCode(401)
                 .body("code", equalTo("mfa_required"));
         assertEquals(failedBefore + 4, SecurityEventMetricsTest.securityEvents("mfa_failed"));
+    }
+
+    @Test
+    void aCodeSentInParallelSignsInOnce() throws Exception {
+        Api.Session admin = newAdmin();
+        Enrolled enrolled = enable(admin);
+        String next = Totp.code(enrolled.secret(), enrolled.step() + 1);
+        // Four at once (under the failure limit of five): the guarded UPDATE lets exactly one through.
+        List<Integer> statuses = Parallel.run(4, n -> () -> login(admin.email(), next).statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(3, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
     }
 
     @Test
