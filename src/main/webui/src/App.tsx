@@ -30,6 +30,8 @@ const AdminOrdersPage = lazy(() => import('./pages/admin/AdminOrdersPage'));
 const AdminOrderPage = lazy(() => import('./pages/admin/AdminOrderPage'));
 const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage'));
 const AdminUserPage = lazy(() => import('./pages/admin/AdminUserPage'));
+// (the two-factor page also brings the QR code encoder: only this chunk imports it)
+const AdminTwoFactorPage = lazy(() => import('./pages/admin/AdminTwoFactorPage'));
 
 /**
  * Client-side routes. Links the server puts in emails and Stripe return URLs land here:
@@ -62,6 +64,7 @@ export function AppRoutes() {
           <Route path="orders/:id" element={<AdminOrderPage />} />
           <Route path="users" element={<AdminUsersPage />} />
           <Route path="users/:id" element={<AdminUserPage />} />
+          <Route path="two-factor" element={<AdminTwoFactorPage />} />
         </Route>
         <Route path="*" element={<EmptyState title="Page not found">The page you asked for does not exist.</EmptyState>} />
       </Route>

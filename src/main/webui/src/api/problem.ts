@@ -26,6 +26,7 @@ const MESSAGES: Record<string, string> = {
   not_found: 'We could not find that.',
   email_taken: 'An account with this email already exists. Sign in instead?',
   invalid_credentials: 'Email or password is incorrect.',
+  mfa_required: 'Enter the code your authenticator app shows now.',
   invalid_token: 'This link is invalid or has expired.',
   rate_limited: 'Too many attempts. Please wait a moment and try again.',
   slug_taken: 'Another product already uses this slug.',

@@ -9,7 +9,8 @@ export type AuthState = {
   status: Status;
   user: User | null;
   isAdmin: boolean;
-  login(email: string, password: string): Promise<User>;
+  /** `otp`: the authenticator code, once the server answered `mfa_required`. */
+  login(email: string, password: string, otp?: string): Promise<User>;
   register(input: { email: string; password: string; name: string; inviteToken?: string }): Promise<User>;
   logout(): Promise<void>;
 };
@@ -36,8 +37,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const { data } = await loginCall({ body: { email, password }, throwOnError: true });
+  const login = useCallback(async (email: string, password: string, otp?: string) => {
+    const { data } = await loginCall({ body: otp ? { email, password, otp } : { email, password }, throwOnError: true });
     session.set({ accessToken: data.accessToken, user: data.user });
     return data.user;
   }, []);

@@ -11,7 +11,7 @@ import type {
 export function aUser(overrides: Partial<User> = {}): User {
   return {
     id: 'u1', email: 'ada@example.com', name: 'Ada Lovelace', role: 'customer', createdAt: '2026-01-05T10:00:00Z',
-    ...overrides,
+    twoFactorEnabled: false, ...overrides,
   };
 }
 

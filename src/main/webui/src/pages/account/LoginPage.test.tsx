@@ -47,6 +47,36 @@ describe('LoginPage', () => {
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/'));
   });
 
+  it('asks for the authenticator code when two-factor sign-in is on, and resends with it', async () => {
+    const server = fakeServer({
+      'POST /api/v1/auth/login': ({ body }) => ((body as { otp?: string }).otp === '123456'
+        ? [200, anAuth(aUser({ role: 'admin', twoFactorEnabled: true }))] : [401, problem(401, 'mfa_required')]),
+    });
+    renderPage(<LoginPage />, { route: '/login?next=%2Fadmin', path: '/login' });
+    expect(screen.queryByLabelText('Authentication code')).not.toBeInTheDocument();
+
+    await signIn('right-password');
+    expect(await screen.findByRole('alert')).toHaveTextContent('enter the code your authenticator app shows');
+    const code = screen.getByLabelText('Authentication code');
+    expect(code).toHaveAttribute('autocomplete', 'one-time-code');
+    expect(code).toHaveAttribute('inputmode', 'numeric');
+
+    const user = userEvent.setup();
+    await user.type(code, '654321');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That code is not right or was already used.');
+    expect(screen.getByLabelText('Authentication code')).toHaveValue('');
+
+    await user.type(screen.getByLabelText('Authentication code'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/admin'));
+    expect(server.requests.filter((r) => r.path === '/api/v1/auth/login').map((r) => r.body)).toEqual([
+      { email: 'ada@example.com', password: 'right-password' },
+      { email: 'ada@example.com', password: 'right-password', otp: '654321' },
+      { email: 'ada@example.com', password: 'right-password', otp: '123456' },
+    ]);
+  });
+
   it('shows the rate limit message', async () => {
     fakeServer({
       'POST /api/v1/auth/login': () => [429, problem(429, 'rate_limited')],

@@ -3,6 +3,7 @@ package com.acme.shop.identity;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Short-lived RS256 access tokens (SmallRye JWT), signed with {@code smallrye.jwt.sign.key.location}. */
@@ -17,9 +18,13 @@ public class AccessTokens {
         this.config = config;
     }
 
-    public String issue(User user) {
+    /** Claim naming the session (the refresh-token family) the token was issued in. */
+    public static final String SESSION_CLAIM = "sid";
+
+    public String issue(User user, UUID sessionId) {
         return Jwt.issuer(issuer)
                 .subject(user.id.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .upn(user.email)
                 .groups(Set.of(user.role.value()))
                 .claim("name", user.name)

@@ -7,7 +7,9 @@ import com.acme.shop.identity.dto.RegisterRequest;
 import com.acme.shop.identity.dto.UserDto;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.RateLimitConfig;
+import com.acme.shop.platform.RateLimitedException;
 import com.acme.shop.platform.RateLimits;
+import com.acme.shop.platform.SecurityEvents;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +35,17 @@ public class Accounts {
     private final RateLimits rateLimits;
     private final RateLimitConfig limits;
     private final GuestInvites invites;
+    private final SecurityEvents securityEvents;
+    private final IdentityRows rows;
+    private final TwoFactorSignIn twoFactor;
 
     Accounts(PasswordHasher hasher, AccessTokens accessTokens, RefreshTokens refreshTokens, RateLimits rateLimits,
-            RateLimitConfig limits, GuestInvites invites) {
+            RateLimitConfig limits, GuestInvites invites, SecurityEvents securityEvents, IdentityRows rows,
+            TwoFactorSignIn twoFactor) {
+        this.rows = rows;
+        this.twoFactor = twoFactor;
         this.invites = invites;
+        this.securityEvents = securityEvents;
         this.hasher = hasher;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -76,23 +85,78 @@ public class Accounts {
     }
 
     /**
-     * Every attempt is counted against the email before the password is checked, and a right password takes
-     * its count back: so concurrent guesses can never exceed the limit, and once it is reached even the right
-     * password is refused until the window passes.
+     * Every attempt is counted against the email before the password is checked, and a complete sign-in (the
+     * right password, and the right code when two-factor sign-in is on) takes its count back: so concurrent
+     * guesses can never exceed the limit, and once it is reached even the right password is refused until the
+     * window passes.
      */
     public Session login(LoginRequest request) {
         String email = Emails.normalise(request.email());
-        rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
+        try {
+            rateLimits.hit(LOGIN_FAILURES, email, limits.loginFailures(), limits.loginFailureWindow());
+        } catch (RateLimitedException e) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_THROTTLED, "email", email);
+            throw e;
+        }
         Optional<User> found = User.findByEmail(email);
         boolean matches = found.isPresent()
                 ? hasher.matches(request.password(), found.get().passwordHash)
                 : hasher.matchesNothing(request.password());
         if (!matches) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "email", email,
+                    "reason", found.isPresent() ? "wrong_password" : "unknown_email");
             throw new ApiException(401, "invalid_credentials", "Invalid credentials", "Email or password is wrong");
         }
-        rateLimits.refund(LOGIN_FAILURES, email);
         User user = found.get();
-        return QuarkusTransaction.requiringNew().call(() -> open(user));
+        // The configured cost rose since this hash was made: the password is known now, so hash it again.
+        String rehashed = hasher.needsRehash(user.passwordHash) ? hasher.hash(request.password()) : null;
+        Session session = QuarkusTransaction.requiringNew().call(() -> {
+            twoFactor.check(user, request.otp());
+            if (rehashed != null) {
+                replacePasswordHash(user.id, user.passwordHash, rehashed);
+            }
+            return open(user);
+        });
+        // Only a complete sign-in takes its attempt back: a missing or wrong second factor stays a failure.
+        rateLimits.refund(LOGIN_FAILURES, email);
+        return session;
+    }
+
+    /**
+     * A signed-in user changes their password. The current password is checked like a login (it counts against
+     * the same failure limit, so a stolen access token cannot be used to guess it); every other session of the
+     * user is signed out, and the calling one ({@code sessionId}, when the access token names it) stays.
+     */
+    public void changePassword(UUID userId, Optional<UUID> sessionId, String currentPassword, String newPassword) {
+        User user = User.<User>findByIdOptional(userId).orElseThrow(
+                () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
+        try {
+            rateLimits.hit(LOGIN_FAILURES, user.email, limits.loginFailures(), limits.loginFailureWindow());
+        } catch (RateLimitedException e) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_THROTTLED, "email", user.email, "during", "password_change");
+            throw e;
+        }
+        if (!hasher.matches(currentPassword, user.passwordHash)) {
+            securityEvents.record(SecurityEvents.Event.LOGIN_FAILED, "email", user.email,
+                    "reason", "wrong_current_password");
+            throw new ApiException(400, "invalid_credentials", "Invalid credentials", "The current password is wrong");
+        }
+        rateLimits.refund(LOGIN_FAILURES, user.email);
+        String hash = hasher.hash(newPassword);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!replacePasswordHash(userId, user.passwordHash, hash)) {
+                throw ApiException.conflict("conflict", "The password was changed meanwhile; sign in again");
+            }
+            refreshTokens.revokeAllOfExcept(userId, sessionId);
+            rows.spendAllResetTokens(userId);
+        });
+        securityEvents.record(SecurityEvents.Event.PASSWORD_CHANGED, "userId", userId);
+    }
+
+    /** Only over the hash that was checked: a password changed meanwhile (another instance) is never overwritten. */
+    private boolean replacePasswordHash(UUID userId, String checkedHash, String newHash) {
+        return User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
+                newHash, Instant.now().truncatedTo(ChronoUnit.MICROS), userId, checkedHash) == 1;
     }
 
     /** A family whose rotated token is presented again is revoked, and that revocation must commit. */
@@ -101,7 +165,7 @@ public class Accounts {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(rawRefreshToken);
         User user = User.<User>findByIdOptional(rotation.userId()).orElseThrow(
                 () -> new ApiException(401, "invalid_token", "Invalid token", "The account no longer exists"));
-        return new Session(user, accessTokens.issue(user), rotation.raw());
+        return new Session(user, accessTokens.issue(user, rotation.familyId()), rotation.raw());
     }
 
     @Transactional
@@ -115,7 +179,8 @@ public class Accounts {
     }
 
     private Session open(User user) {
-        return new Session(user, accessTokens.issue(user), refreshTokens.issueNewFamily(user.id));
+        RefreshTokens.Issued issued = refreshTokens.issueNewFamily(user);
+        return new Session(user, accessTokens.issue(user, issued.familyId()), issued.raw());
     }
 
     private static ApiException emailTaken() {

@@ -85,7 +85,7 @@ public class AuthResource {
     @RateLimited("auth")
     @Operation(operationId = "login", summary = "Sign in with email and password")
     @APIResponse(responseCode = "200", description = "Signed in; the refresh token is set as the httpOnly cookie refresh_token; a guest cart_token cart is merged into the account's cart and its cookie cleared")
-    @APIResponse(responseCode = "401", description = "invalid_credentials (also for an unknown email)")
+    @APIResponse(responseCode = "401", description = "invalid_credentials (also for an unknown email); mfa_required: two-factor sign-in is on and otp is missing, wrong or already used (counts as a failed login)")
     @APIResponse(responseCode = "429", description = "rate_limited: too many failed logins for this email, or too many requests from this address")
     public RestResponse<AuthResponse> login(
             @Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestCart,

@@ -5,22 +5,26 @@ import com.acme.shop.platform.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Invites to register, one per email address that placed a guest order. Redeeming one at registration (with
  * the same address) attaches that address's guest orders to the new account; without one, none is attached.
+ * An invite can be redeemed for {@code shop.auth.invite-max-age} ({@code SHOP_INVITE_MAX_AGE}) after it was sent.
  */
 @ApplicationScoped
 public class GuestInvites {
 
     private final IdentityRows rows;
     private final GuestOrderClaims claims;
+    private final IdentityConfig config;
 
-    GuestInvites(IdentityRows rows, GuestOrderClaims claims) {
+    GuestInvites(IdentityRows rows, GuestOrderClaims claims, IdentityConfig config) {
         this.rows = rows;
         this.claims = claims;
+        this.config = config;
     }
 
     /**
@@ -42,7 +46,7 @@ public class GuestInvites {
         if (!SecureTokens.looksValid(token)) {
             throw invalid();
         }
-        if (!rows.redeemInvite(SecureTokens.hash(token), email, userId)) {
+        if (!rows.redeemInvite(SecureTokens.hash(token), email, userId, Instant.now().minus(config.inviteMaxAge()))) {
             throw invalid();
         }
         claims.claim(email, userId);
@@ -50,6 +54,6 @@ public class GuestInvites {
 
     private static ApiException invalid() {
         return new ApiException(400, "invalid_token", "Invalid token",
-                "The invite is unknown, already used, or for another email address");
+                "The invite is unknown, expired, already used, or for another email address");
     }
 }

@@ -3,6 +3,7 @@ package com.acme.shop.identity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "shop.auth")
@@ -17,6 +18,33 @@ public interface IdentityConfig {
 
     @WithDefault("30d")
     Duration refreshTokenTtl();
+
+    /** A customer's session (a refresh-token family) ends this long after its login, however often it rotates. */
+    @WithDefault("30d")
+    Duration sessionMaxAge();
+
+    /** An admin's session ends this long after its login ({@code SHOP_ADMIN_SESSION_MAX_AGE}). */
+    @WithDefault("12h")
+    Duration adminSessionMaxAge();
+
+    /** How long a guest's invite to register can be redeemed; older ones are purged. */
+    @WithDefault("90d")
+    Duration inviteMaxAge();
+
+    /** Two-factor sign-in (TOTP). */
+    TotpConfig totp();
+
+    interface TotpConfig {
+        /** Shown by authenticator apps beside the account ({@code SHOP_TOTP_ISSUER}). */
+        @WithDefault("Shop")
+        String issuer();
+
+        /**
+         * Accounts (emails) whose two-factor sign-in is cleared at start-up, for a lost device
+         * ({@code SHOP_TOTP_RESET=a@x,b@y}); an operator's recovery path, not an endpoint.
+         */
+        Optional<List<String>> reset();
+    }
 
     /** The admin seeded at start-up when no account has this email ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */
     Admin admin();

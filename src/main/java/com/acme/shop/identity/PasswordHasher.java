@@ -23,7 +23,29 @@ public class PasswordHasher {
     }
 
     public String hash(String password) {
+        return hash(password, cost);
+    }
+
+    /** A hash at another cost than the configured one: for tests of {@link #needsRehash}. */
+    String hash(String password, int cost) {
         return BcryptUtil.bcryptHash(prepare(password), cost);
+    }
+
+    /**
+     * Whether a stored hash was made at a lower cost than the configured one (the cost was raised since), so the
+     * password, known right after a successful check, should be hashed again. Hashes it cannot read are left alone.
+     */
+    public boolean needsRehash(String hash) {
+        // Modular crypt format: $2a$10$<salt and hash>
+        String[] parts = hash.split("\\$");
+        if (parts.length < 4) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(parts[2]) < cost;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     public boolean matches(String password, String hash) {

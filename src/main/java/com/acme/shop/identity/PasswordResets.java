@@ -8,6 +8,7 @@ import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.RateLimitedException;
 import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecureTokens;
+import com.acme.shop.platform.SecurityEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -31,9 +32,11 @@ public class PasswordResets {
     private final PasswordHasher hasher;
     private final RefreshTokens refreshTokens;
     private final PublicUrls urls;
+    private final SecurityEvents securityEvents;
 
     PasswordResets(IdentityRows rows, Mails mails, RateLimits rateLimits, PasswordHasher hasher,
-            RefreshTokens refreshTokens, PublicUrls urls) {
+            RefreshTokens refreshTokens, PublicUrls urls, SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.rows = rows;
         this.mails = mails;
         this.rateLimits = rateLimits;
@@ -49,12 +52,15 @@ public class PasswordResets {
         } catch (RateLimitedException quietly) {
             return; // the answer must not tell whether the address exists, nor how often it was asked for
         }
-        QuarkusTransaction.requiringNew().run(() -> User.findByEmail(normalised).ifPresent(user -> {
+        boolean sent = QuarkusTransaction.requiringNew().call(() -> User.findByEmail(normalised).map(user -> {
             String token = SecureTokens.newToken();
             rows.insertResetToken(SecureTokens.hash(token), user.id, Instant.now().plus(VALIDITY));
             mails.passwordReset(user.email, new MailMessages.PasswordReset(user.name,
                     urls.to("/reset-password?token=" + token)));
-        }));
+            return true;
+        }).orElse(false));
+        securityEvents.record(SecurityEvents.Event.PASSWORD_RESET, "step", "requested", "email", normalised,
+                "account", sent);
     }
 
     /** Sets the new password, spends the token (and every other open one) and signs out every session. */
@@ -68,6 +74,7 @@ public class PasswordResets {
             rows.spendAllResetTokens(userId);
             User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", hash, Instant.now(), userId);
             refreshTokens.revokeAllOf(userId);
+            securityEvents.record(SecurityEvents.Event.PASSWORD_RESET, "step", "completed", "userId", userId);
         });
     }
 

@@ -27,6 +27,9 @@ public class RefreshToken extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "family_started_at", nullable = false)
+    public Instant familyStartedAt;
+
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 

@@ -2,8 +2,9 @@ package com.acme.shop.identity;
 
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.SecureTokens;
+import com.acme.shop.platform.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -11,73 +12,98 @@ import java.util.UUID;
 
 /**
  * Rotating refresh tokens. Each use replaces the token with a new one of the same family; a token used twice
- * means it was stolen (or raced), so the whole family is revoked and both parties must log in again.
- * Callers run these inside their transaction.
+ * means it was stolen (or raced), so the whole family is revoked and both parties must log in again. A family
+ * (a session) ends {@code shop.auth.session-max-age} after its login, {@code admin-session-max-age} for an
+ * admin, however often it rotates. Callers run these inside their transaction.
  */
 @ApplicationScoped
 public class RefreshTokens {
 
     private final IdentityConfig config;
+    private final IdentityRows rows;
+    private final SecurityEvents securityEvents;
 
-    RefreshTokens(IdentityConfig config) {
+    RefreshTokens(IdentityConfig config, IdentityRows rows, SecurityEvents securityEvents) {
         this.config = config;
+        this.rows = rows;
+        this.securityEvents = securityEvents;
     }
 
     /** Starts a new family (a login or a registration) and returns the raw token for the cookie. */
-    public String issueNewFamily(UUID userId) {
-        return issue(userId, UUID.randomUUID()).raw();
+    public Issued issueNewFamily(User user) {
+        String raw = SecureTokens.newToken();
+        RefreshToken token = new RefreshToken();
+        token.id = UUID.randomUUID();
+        token.userId = user.id;
+        token.familyId = UUID.randomUUID();
+        token.tokenHash = SecureTokens.hash(raw);
+        token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        token.familyStartedAt = token.createdAt;
+        Duration life = config.refreshTokenTtl().compareTo(maxAge(user.role)) < 0 ? config.refreshTokenTtl() : maxAge(user.role);
+        token.expiresAt = token.createdAt.plus(life);
+        token.persist();
+        return new Issued(token.familyId, raw);
     }
 
-    /** The user whose token this was, after replacing it; every failure is the same {@code invalid_token}. */
+    /**
+     * Replaces the token with the next of its family and answers whose it was. The one statement that spends it
+     * also checks its family's age, so no rotation can outlive the session. Every failure is the same
+     * {@code invalid_token}; why it failed decides only what is recorded.
+     */
     public Rotation rotate(String raw) {
-        RefreshToken current = lockByRaw(raw).orElseThrow(RefreshTokens::invalid);
-        Instant now = Instant.now();
-        if (current.revokedAt != null) {
-            revokeFamily(current.familyId, now);
+        if (!SecureTokens.looksValid(raw)) {
             throw invalid();
         }
-        if (!current.expiresAt.isAfter(now)) {
-            throw invalid();
+        byte[] hash = SecureTokens.hash(raw);
+        String next = SecureTokens.newToken();
+        Optional<IdentityRows.Rotated> rotated = rows.rotateRefreshToken(hash, UUID.randomUUID(),
+                SecureTokens.hash(next), config.refreshTokenTtl(), config.sessionMaxAge(), config.adminSessionMaxAge());
+        if (rotated.isPresent()) {
+            return new Rotation(rotated.get().userId(), rotated.get().familyId(), next);
         }
-        Issued next = issue(current.userId, current.familyId);
-        current.revokedAt = now;
-        current.replacedBy = next.id();
-        return new Rotation(current.userId, next.raw());
+        rows.refreshTokenState(hash, config.sessionMaxAge(), config.adminSessionMaxAge()).ifPresent(state -> {
+            if (state.revoked()) {
+                revokeFamily(state.familyId(), Instant.now());
+                if (state.rotated()) {
+                    securityEvents.record(SecurityEvents.Event.REFRESH_TOKEN_REUSE, "userId", state.userId());
+                }
+            } else if (state.familyEnded()) {
+                revokeFamily(state.familyId(), Instant.now());
+                securityEvents.record(SecurityEvents.Event.SESSION_EXPIRED, "userId", state.userId());
+            }
+        });
+        throw invalid();
     }
 
     /** Ends the session the token belongs to; unknown or already revoked tokens are ignored. */
     public void revoke(String raw) {
-        lockByRaw(raw).ifPresent(token -> revokeFamily(token.familyId, Instant.now()));
+        if (!SecureTokens.looksValid(raw)) {
+            return;
+        }
+        RefreshToken.<RefreshToken>find("tokenHash", (Object) SecureTokens.hash(raw)).firstResultOptional()
+                .ifPresent(token -> revokeFamily(token.familyId, Instant.now()));
     }
 
     public void revokeAllOf(UUID userId) {
         RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", Instant.now(), userId);
     }
 
-    private Optional<RefreshToken> lockByRaw(String raw) {
-        if (!SecureTokens.looksValid(raw)) {
-            return Optional.empty();
+    /** Every session of the user but one (the caller's, when it is known). */
+    public void revokeAllOfExcept(UUID userId, Optional<UUID> keptFamily) {
+        if (keptFamily.isEmpty()) {
+            revokeAllOf(userId);
+            return;
         }
-        return RefreshToken.find("tokenHash", (Object) SecureTokens.hash(raw))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        RefreshToken.update("revokedAt = ?1 where userId = ?2 and familyId <> ?3 and revokedAt is null",
+                Instant.now(), userId, keptFamily.get());
     }
 
     private void revokeFamily(UUID familyId, Instant now) {
         RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }
 
-    private Issued issue(UUID userId, UUID familyId) {
-        String raw = SecureTokens.newToken();
-        RefreshToken token = new RefreshToken();
-        token.id = UUID.randomUUID();
-        token.userId = userId;
-        token.familyId = familyId;
-        token.tokenHash = SecureTokens.hash(raw);
-        token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        token.expiresAt = token.createdAt.plus(config.refreshTokenTtl());
-        token.persist();
-        return new Issued(token.id, raw);
+    private Duration maxAge(Role role) {
+        return role == Role.ADMIN ? config.adminSessionMaxAge() : config.sessionMaxAge();
     }
 
     public long ttlSeconds() {
@@ -88,9 +114,9 @@ public class RefreshTokens {
         return new ApiException(401, "invalid_token", "Invalid token", "The refresh token is invalid, expired or revoked");
     }
 
-    public record Rotation(UUID userId, String raw) {
+    public record Rotation(UUID userId, UUID familyId, String raw) {
     }
 
-    private record Issued(UUID id, String raw) {
+    public record Issued(UUID familyId, String raw) {
     }
 }

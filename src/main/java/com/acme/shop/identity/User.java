@@ -36,6 +36,14 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Set while two-factor sign-in is on; written only by {@link IdentityRows}' guarded statements. */
+    @Column(name = "totp_secret", insertable = false, updatable = false)
+    public byte[] totpSecret;
+
+    public boolean twoFactorEnabled() {
+        return totpSecret != null;
+    }
+
     public static Optional<User> findByEmail(String email) {
         return find("email", Emails.normalise(email)).firstResultOptional();
     }

@@ -27,6 +27,7 @@ public class SecurityEvents {
         PASSWORD_RESET("password_reset"),
         PASSWORD_CHANGED("password_changed"),
         TOTP_ENABLED("totp_enabled"),
+        TOTP_RESET("totp_reset"),
         LOOKUP_THROTTLED("lookup_throttled");
 
         public final String tag;
