@@ -108,7 +108,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             // Paid, already cancelled (the sweep got there first) or unknown: nothing to undo.
             return;
         }
-        orders.abandonPayment(order, ACTOR, reason);
+        orders.cancelUnpaid(order, ACTOR, reason);
     }
 
     @Override

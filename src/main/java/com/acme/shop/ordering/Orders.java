@@ -78,19 +78,14 @@ public class Orders {
         return order;
     }
 
-    /** Cancels an unpaid order and returns its stock. */
-    @Transactional(TxType.MANDATORY)
-    public void cancelUnpaid(Order order, String actor, String note) {
-        order.transitionTo(OrderStatus.CANCELLED, actor, note);
-        restock(order);
-    }
-
     /**
-     * The payment of an unpaid order will not come (Stripe failed, the session expired or the payment failed):
-     * cancel it, return its stock, and drop the confirmation mail that was waiting for the payment.
+     * The one way an unpaid order is cancelled, whoever decides it (an admin, a failed or expired payment, a
+     * sweep): the order's status table allows the move (else 409 {@code invalid_transition}), its payment will not
+     * come, its stock goes back, and a confirmation mail held for the payment is dropped. The caller holds the
+     * order's row lock, so the stock is returned once.
      */
     @Transactional(TxType.MANDATORY)
-    public void abandonPayment(Order order, String actor, String reason) {
+    public void cancelUnpaid(Order order, String actor, String reason) {
         order.abandonPayment(actor, reason);
         restock(order);
         outbox.discard(OrderMails.confirmationKey(order.id));
