@@ -45,10 +45,10 @@ class DatabaseOutageTest {
     @Inject
     Db db;
 
+    /** Whatever happened to the test, the database runs for the next one and for shutdown. */
     @AfterEach
     void databaseRunsAgain() {
-        RestartableDatabase.stopDatabase();
-        RestartableDatabase.startDatabase();
+        RestartableDatabase.ensureRunning();
     }
 
     private static void assertUnavailable(Response response) {

@@ -54,6 +54,13 @@ public class RestartableDatabase implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** Starts the database unless it runs. */
+    public static synchronized void ensureRunning() {
+        if (postgres == null) {
+            startDatabase();
+        }
+    }
+
     /** The database comes back on the same port with the same data. */
     public static synchronized void startDatabase() {
         try {
