@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale-out check (issue 9): two instances of the packaged service on one database, checkout traffic at both,
 # then the invariants: no oversell, one order per Idempotency-Key (the same key sent to both instances at
-# once), and rate limits shared (failed logins for one email spread over both instances).
+# once), and rate limits shared (failed logins for one email spread over both instances, and order lookups that
+# find nothing for one email: 3 on one instance and 2 on the other lock that email's lookups on both).
 # Usage: bench/scale-out.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; python3)
 source "$(dirname "$0")/lib.sh"
 SHOPPERS="${SHOPPERS:-60}"
@@ -15,7 +16,7 @@ start_instance() {
       QUARKUS_DATASOURCE_JDBC_URL="$PGURL_BASE/shop_scale_out" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" \
       ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password \
-      RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_LOGIN_FAILURES=5 QUARKUS_MAILER_MOCK=true \
+      RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_LOGIN_FAILURES=5 RATE_LIMIT_LOOKUP_FAILURES=5 QUARKUS_MAILER_MOCK=true \
       java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$port.log" 2>&1 &
   echo $!
 }
@@ -98,4 +99,31 @@ seen = [call(A if i % 2 == 0 else B, "POST", "/api/v1/auth/login", {"email": ema
 print(f"failed logins alternating A/B: {seen}")
 assert seen[:5] == [401] * 5 and seen[5] == 429, "the 6th failure is refused whichever instance it hits"
 print("OK: the failed-login limit is shared by both instances")
+
+def lookup(base, number, email):
+    req = urllib.request.Request(base + "/api/v1/orders/lookup", method="POST", headers={"content-type": "application/json"},
+                                 data=json.dumps({"number": number, "email": email}).encode())
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, None
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Retry-After")
+
+guest = f"lookup-{uuid.uuid4()}@example.com"
+spare = call(A, "POST", "/api/v1/admin/products", {"sku": "LOOKUP-1", "name": "Lookup item", "priceCents": 500, "stock": 1}, auth)[1]["id"]
+_, _, cookies = call(B, "POST", "/api/v1/cart/items", {"productId": spare, "quantity": 1})
+cart = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("cart_token="))
+status, placed, _ = call(A, "POST", "/api/v1/checkout", {**body, "email": guest}, {"Idempotency-Key": "lookup-" + str(uuid.uuid4())}, cart)
+assert status == 201, status
+number = placed["order"]["number"]
+assert lookup(B, number, guest)[0] == 200, "the order is found on either instance"
+misses = [lookup(A, "SO-0", guest)[0] for _ in range(3)] + [lookup(B, "SO-0", guest)[0] for _ in range(2)]
+print(f"lookups that find nothing for one email, 3 on A then 2 on B: {misses}")
+assert misses == [404] * 5, misses
+after = [lookup(A, number, guest), lookup(B, number, guest)]
+print(f"then the right number on A and on B: {after}")
+assert all(s == 429 and r and int(r) > 0 for s, r in after), "locked on both instances, with Retry-After"
+other = f"other-{uuid.uuid4()}@example.com"
+assert lookup(B, "SO-0", other)[0] == 404, "another email is not locked"
+print("OK: the per-email lookup lockout is shared by both instances")
 PY

@@ -30,13 +30,16 @@ test('a guest pays by card: off to Stripe Checkout, the signed webhook marks it 
   expect(order.payment.provider).toBe('stripe');
 
   // Stripe reports the payment, twice (it retries): it takes effect once.
-  const session = { id: 'cs_test_e2e', object: 'checkout.session', client_reference_id: order.id,
-    metadata: { orderId: order.id }, payment_status: 'paid', payment_intent: `pi_e2e_${Date.now()}` };
+  // The session the stub created for this order (it names sessions after their orders), for the order's total:
+  // a paid event about any other session or amount would be refused.
+  const session = { id: `cs_test_${order.id}`, object: 'checkout.session', client_reference_id: order.id,
+    metadata: { orderId: order.id }, payment_status: 'paid', payment_intent: `pi_e2e_${Date.now()}`,
+    amount_total: order.totalCents, currency: order.currency.toLowerCase() };
   await deliverStripeEvent(request, 'checkout.session.completed', session);
   await deliverStripeEvent(request, 'checkout.session.completed', session);
 
   // ...and sends the shopper back to the success URL the service gave it.
-  await page.goto(`/orders/confirmation?order=${order.id}&session_id=cs_test_e2e`);
+  await page.goto(`/orders/confirmation?order=${order.id}&session_id=${session.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
   await expect(page.getByTestId('order-number')).toHaveText(order.number);
   await expect(page.locator('.badge')).toHaveText('Paid'); // the checkout snapshot said awaiting payment

@@ -1,7 +1,7 @@
 package com.acme.shop.notification;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -21,9 +21,14 @@ public class MailBacklogCheck implements HealthCheck {
     }
 
     @Override
-    @Transactional
     public HealthCheckResponse call() {
-        OutboxRows.Backlog backlog = rows.backlog();
+        OutboxRows.Backlog backlog;
+        try {
+            backlog = QuarkusTransaction.requiringNew().call(rows::backlog);
+        } catch (RuntimeException e) {
+            // The database is unreachable: the datasource's own check reports that; this one only has no numbers.
+            return HealthCheckResponse.named("Email outbox").up().withData("backlog", "unknown").build();
+        }
         return HealthCheckResponse.named("Email outbox").up()
                 .withData("pending", backlog.pending())
                 .withData("dead", backlog.dead())

@@ -21,4 +21,11 @@ public interface MailConfig {
 
     @WithDefault("20")
     int batchSize();
+
+    /**
+     * How long after it was queued a mail that failed for good keeps its payload (which may hold a password-reset or
+     * invite link); then the payload is cleared. {@code SHOP_MAIL_DEAD_RETENTION}.
+     */
+    @WithDefault("24h")
+    Duration deadRetention();
 }

@@ -73,6 +73,19 @@ class OutboxRows {
                 .executeUpdate();
     }
 
+    /**
+     * Clears the payload of up to {@code batch} dead mails queued more than {@code age} ago, oldest first: the row
+     * (kind, recipient, last error) stays for the record, the links it carried do not. SKIP LOCKED as the dispatcher.
+     */
+    int clearDeadPayloads(Duration age, int batch) {
+        return em.createNativeQuery("""
+                UPDATE outbox_email SET payload = '{}' WHERE id IN (
+                    SELECT id FROM outbox_email
+                    WHERE status = 'dead' AND payload <> '{}' AND created_at < now() - ?1 * interval '1 millisecond'
+                    ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                """).setParameter(1, age.toMillis()).setParameter(2, batch).executeUpdate();
+    }
+
     Backlog backlog() {
         Tuple row = (Tuple) em.createNativeQuery("""
                 SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'dead') AS dead,

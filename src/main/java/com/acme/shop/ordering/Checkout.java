@@ -105,7 +105,7 @@ public class Checkout {
             QuarkusTransaction.requiringNew().run(() -> {
                 Order placed = orders.lockForUpdate(order.id());
                 if (placed.status == OrderStatus.PENDING_PAYMENT) {
-                    orders.abandonPayment(placed, "system", "payment session could not be created");
+                    orders.cancelUnpaid(placed, "system", "payment session could not be created");
                 }
                 idempotency.release(claim);
             });

@@ -1,6 +1,7 @@
 package com.acme.shop.ordering;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "shop.checkout")
 public interface CheckoutConfig {
@@ -12,4 +13,7 @@ public interface CheckoutConfig {
 
     /** Tax on the subtotal, in basis points (825 = 8.25 %), rounded half up to the cent. */
     int taxRateBasisPoints();
+
+    /** An unpaid {@code manual} order is cancelled, and its stock returned, this long after it was placed. */
+    Duration manualPaymentTimeout();
 }

@@ -46,7 +46,9 @@ public class CheckoutResource {
     @APIResponse(responseCode = "409", description = "cart_empty; insufficient_stock with errors[{field: productId, message}]; price_changed; request_in_progress")
     @APIResponse(responseCode = "422", description = "idempotency_key_reused: the key was used with another body")
     @APIResponse(responseCode = "429", description = "rate_limited")
-    @APIResponse(responseCode = "503", description = "payment_unavailable: stripe asked but not configured")
+    @APIResponse(responseCode = "503", description = "payment_unavailable: stripe asked but not configured, or Stripe "
+            + "failed (retry with the same key); service_unavailable: the database cannot be reached, retry after "
+            + "Retry-After seconds with the same key")
     public Response checkout(
             @Parameter(description = "8 to 255 characters, the same for every retry of one checkout attempt", required = true)
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,

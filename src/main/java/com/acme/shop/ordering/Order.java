@@ -120,7 +120,7 @@ public class Order extends PanacheEntityBase {
         paymentStatus = PaymentStatus.PAID;
     }
 
-    /** The payment will not come (it failed, or its session expired): the order is cancelled. */
+    /** The payment will not come (it failed, its session expired, or the order was cancelled unpaid). */
     public void abandonPayment(String actor, String reason) {
         transitionTo(OrderStatus.CANCELLED, actor, reason);
         paymentStatus = PaymentStatus.FAILED;

@@ -40,14 +40,18 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
 
     @Override
     @Transactional(TxType.MANDATORY)
-    public void paid(UUID orderId, String paymentIntent) {
+    public PaidVerdict paid(UUID orderId, PaidSession session) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             LOG.warnf("Payment for unknown order %s", orderId);
-            return;
+            return PaidVerdict.UNKNOWN_ORDER;
+        }
+        PaidVerdict verdict = verdict(order, session);
+        if (verdict != PaidVerdict.APPLIED) {
+            return verdict;
         }
         if (order.paymentIntent == null) {
-            order.paymentIntent = paymentIntent;
+            order.paymentIntent = session.paymentIntent();
         }
         switch (order.status) {
             case PENDING_PAYMENT -> {
@@ -57,6 +61,25 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             case CANCELLED -> settleLatePayment(order);
             default -> LOG.debugf("Order %s is already %s; payment noted", orderId, order.status);
         }
+        return PaidVerdict.APPLIED;
+    }
+
+    /**
+     * A paid event counts for an order only when it names the session started for it (a signed event about another
+     * session, of another order or of a smaller basket, is no payment of this one) and charged exactly its total in
+     * its currency (Stripe spells currencies in lower case).
+     */
+    private static PaidVerdict verdict(Order order, PaidSession session) {
+        if (session.sessionId() == null || !session.sessionId().equals(order.paymentReference)) {
+            return PaidVerdict.WRONG_SESSION;
+        }
+        if (session.amountTotalCents() == null || session.amountTotalCents() != order.totalCents) {
+            return PaidVerdict.WRONG_AMOUNT;
+        }
+        if (session.currency() == null || !session.currency().equalsIgnoreCase(order.currency)) {
+            return PaidVerdict.WRONG_CURRENCY;
+        }
+        return PaidVerdict.APPLIED;
     }
 
     /**
@@ -85,7 +108,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             // Paid, already cancelled (the sweep got there first) or unknown: nothing to undo.
             return;
         }
-        orders.abandonPayment(order, ACTOR, reason);
+        orders.cancelUnpaid(order, ACTOR, reason);
     }
 
     @Override

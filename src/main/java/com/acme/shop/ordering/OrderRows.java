@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,21 @@ class OrderRows {
                   AND payment_expires_at < now() - interval '1 minute'
                 ORDER BY payment_expires_at LIMIT ?1 FOR UPDATE SKIP LOCKED
                 """, Tuple.class).setParameter(1, batch).getResultList();
+        return rows.stream().map(r -> r.get("id", UUID.class)).toList();
+    }
+
+    /**
+     * Unpaid manual orders placed more than {@code timeout} ago, locked; SKIP LOCKED as for Stripe orders, so sweeps
+     * on every instance take disjoint orders, and an order an admin is marking paid (its row locked) is passed over.
+     */
+    @SuppressWarnings("unchecked")
+    List<UUID> lockStaleManualUnpaid(Duration timeout, int batch) {
+        List<Tuple> rows = em.createNativeQuery("""
+                SELECT id FROM customer_order
+                WHERE status = 'PENDING_PAYMENT' AND payment_provider = 'manual'
+                  AND created_at < now() - ?1 * interval '1 millisecond'
+                ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED
+                """, Tuple.class).setParameter(1, timeout.toMillis()).setParameter(2, batch).getResultList();
         return rows.stream().map(r -> r.get("id", UUID.class)).toList();
     }
 

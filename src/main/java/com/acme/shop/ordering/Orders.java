@@ -9,7 +9,11 @@ import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.Emails;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
+import com.acme.shop.platform.RateLimitConfig;
+import com.acme.shop.platform.RateLimitedException;
+import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecureTokens;
+import com.acme.shop.platform.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,14 +29,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class Orders {
 
+    /** The rate-limit bucket of order lookups that found nothing, per email. */
+    static final String LOOKUP_FAILURES = "lookup-failures";
+
     private final EntityManager em;
     private final Outbox outbox;
     private final Stock stock;
+    private final RateLimits rateLimits;
+    private final RateLimitConfig limits;
+    private final SecurityEvents security;
 
-    Orders(EntityManager em, Outbox outbox, Stock stock) {
+    Orders(EntityManager em, Outbox outbox, Stock stock, RateLimits rateLimits, RateLimitConfig limits,
+            SecurityEvents security) {
         this.em = em;
         this.outbox = outbox;
         this.stock = stock;
+        this.rateLimits = rateLimits;
+        this.limits = limits;
+        this.security = security;
     }
 
     /** A customer's own orders, newest first: one query for the page, one for all its lines, one count. */
@@ -62,10 +76,25 @@ public class Orders {
                 .map(o -> TrackedOrderDto.of(dto(o))).orElseThrow(() -> ApiException.notFound("Order"));
     }
 
+    /**
+     * Guessing order numbers for someone's email is limited per email, in PostgreSQL (so every instance counts the
+     * same guesses, from whatever addresses they come), as failed logins are: each lookup is counted before the
+     * search and a found order takes its count back, so concurrent guesses never exceed the limit, and once it is
+     * reached every lookup for that email is 429 until the window passes, right number or not.
+     */
     public TrackedOrderDto lookup(String number, String email) {
-        return Order.<Order>find("number = ?1 and email = ?2", number.trim(), Emails.normalise(email))
+        String normalised = Emails.normalise(email);
+        try {
+            rateLimits.hit(LOOKUP_FAILURES, normalised, limits.lookupFailures(), limits.lookupFailureWindow());
+        } catch (RateLimitedException e) {
+            security.record(SecurityEvents.Event.LOOKUP_THROTTLED, "email", normalised);
+            throw e;
+        }
+        TrackedOrderDto found = Order.<Order>find("number = ?1 and email = ?2", number.trim(), normalised)
                 .firstResultOptional().map(o -> TrackedOrderDto.of(dto(o)))
                 .orElseThrow(() -> ApiException.notFound("Order"));
+        rateLimits.refund(LOOKUP_FAILURES, normalised);
+        return found;
     }
 
     /** Loads an order locked for a change: concurrent changes of one order happen one at a time. */
@@ -78,19 +107,14 @@ public class Orders {
         return order;
     }
 
-    /** Cancels an unpaid order and returns its stock. */
-    @Transactional(TxType.MANDATORY)
-    public void cancelUnpaid(Order order, String actor, String note) {
-        order.transitionTo(OrderStatus.CANCELLED, actor, note);
-        restock(order);
-    }
-
     /**
-     * The payment of an unpaid order will not come (Stripe failed, the session expired or the payment failed):
-     * cancel it, return its stock, and drop the confirmation mail that was waiting for the payment.
+     * The one way an unpaid order is cancelled, whoever decides it (an admin, a failed or expired payment, a
+     * sweep): the order's status table allows the move (else 409 {@code invalid_transition}), its payment will not
+     * come, its stock goes back, and a confirmation mail held for the payment is dropped. The caller holds the
+     * order's row lock, so the stock is returned once.
      */
     @Transactional(TxType.MANDATORY)
-    public void abandonPayment(Order order, String actor, String reason) {
+    public void cancelUnpaid(Order order, String actor, String reason) {
         order.abandonPayment(actor, reason);
         restock(order);
         outbox.discard(OrderMails.confirmationKey(order.id));

@@ -44,7 +44,7 @@ public class StripeExpirySweep {
     int sweepBatch() {
         List<UUID> stale = rows.lockExpiredUnpaid(BATCH);
         for (UUID id : stale) {
-            orders.abandonPayment(em.find(Order.class, id), "system", "payment session expired");
+            orders.cancelUnpaid(em.find(Order.class, id), "system", "payment session expired");
         }
         return stale.size();
     }

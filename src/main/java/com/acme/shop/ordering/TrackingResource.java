@@ -46,7 +46,9 @@ public class TrackingResource {
     @Operation(operationId = "lookupOrder", summary = "The limited view of an order, by its number and email")
     @APIResponse(responseCode = "200", description = "The order's limited view")
     @APIResponse(responseCode = "404", description = "not_found: no order with that number and email")
-    @APIResponse(responseCode = "429", description = "rate_limited")
+    @APIResponse(responseCode = "429", description = "rate_limited: too many requests from this address, or "
+            + "RATE_LIMIT_LOOKUP_FAILURES (5) lookups that found nothing for this email in 15 minutes, from any "
+            + "address; Retry-After says when to try again")
     public TrackedOrderDto lookupOrder(@Valid @NotNull OrderLookupRequest body) {
         return orders.lookup(body.number(), body.email());
     }

@@ -8,8 +8,27 @@ import java.util.UUID;
  */
 public interface PaymentOutcomes {
 
-    /** The money arrived. */
-    void paid(UUID orderId, String paymentIntent);
+    /**
+     * A provider says this payment session was paid. Its fields are as the event carried them (null when missing or
+     * of the wrong type); the order decides whether they describe its own payment.
+     */
+    record PaidSession(String sessionId, Long amountTotalCents, String currency, String paymentIntent) {
+    }
+
+    /** What a paid event did. Anything but {@link #APPLIED} changed nothing. */
+    enum PaidVerdict {
+        APPLIED, UNKNOWN_ORDER, WRONG_SESSION, WRONG_AMOUNT, WRONG_CURRENCY;
+
+        public String reason() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The money arrived: applied only when the session is the one started for the order and it charged the order's
+     * total in the order's currency.
+     */
+    PaidVerdict paid(UUID orderId, PaidSession session);
 
     /** The payment failed or the session expired: an unpaid order is cancelled and its stock returned. */
     void abandoned(UUID orderId, String reason);

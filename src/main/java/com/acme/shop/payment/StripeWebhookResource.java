@@ -26,9 +26,13 @@ public class StripeWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "stripeWebhook", summary = "Stripe events, signed with the endpoint secret")
-    @APIResponse(responseCode = "200", description = "Handled, duplicate or ignored")
-    @APIResponse(responseCode = "400", description = "invalid_signature: missing, wrong or older than 300 s; nothing changed")
-    @APIResponse(responseCode = "503", description = "payment_unavailable: webhooks are not configured")
+    @APIResponse(responseCode = "200", description = "Handled, duplicate or ignored: unknown types, content that is not "
+            + "what the type promises, and paid events that do not match the order's session, total and currency "
+            + "(which change nothing)")
+    @APIResponse(responseCode = "400", description = "invalid_signature: missing, wrong or older than 300 s; "
+            + "validation_failed: the signed body is not JSON; nothing changed")
+    @APIResponse(responseCode = "503", description = "payment_unavailable: webhooks are not configured; "
+            + "service_unavailable: the database cannot be reached (Stripe retries)")
     public Map<String, Boolean> stripeWebhook(
             @Parameter(required = true) @HeaderParam("Stripe-Signature") String signature, String payload) {
         webhooks.receive(payload, signature);

@@ -15,11 +15,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Describes the error side of every operation, so a generated client knows every answer: each 4xx/5xx
  * response carries the Problem schema as application/problem+json; operations that take input document 400,
- * secured ones 401 and 403, and all of them 500.
+ * secured ones 401 and 403, and all of them 500 and 503 (the database unreachable).
  */
 public class OpenApiProblems implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    /** Every operation needs the database; while it cannot be reached the answer is this, never a 500. */
+    public static final String UNAVAILABLE = "service_unavailable: the database cannot be reached (a restart or "
+            + "failover); retry after Retry-After seconds";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -55,6 +58,7 @@ public class OpenApiProblems implements OASFilter {
             addIfMissing(responses, "403", "forbidden: the token's role may not do this");
         }
         addIfMissing(responses, "500", "internal_error: an unexpected failure, logged with the request id");
+        addIfMissing(responses, "503", UNAVAILABLE);
         if (responses.getAPIResponses() == null) {
             return;
         }

@@ -140,6 +140,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (DatabaseOutages.isOutage(e)) {
+            // The work's transaction rolled back (or, if the connection broke during its commit, may have committed):
+            // either way a retry is safe, checkout's through its Idempotency-Key.
+            LOG.warnf("Database unreachable [requestId=%s] %s %s: %s", requestId, request.method(), request.path(),
+                    e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER,
+                    DatabaseOutages.RETRY_AFTER_SECONDS).entity(Problems.of(503, "service_unavailable",
+                    "Service unavailable", "The service cannot reach its database; retry shortly", null, requestId))
+                    .build();
+        }
         // Input that no rule above caught but PostgreSQL refused (a NUL byte in a string, a number out of a
         // column's range, a CHECK or unique key): the transaction rolled back, nothing changed; it is the
         // client's data, not our failure.

@@ -14,6 +14,16 @@ public interface RateLimitConfig {
     @WithDefault("15m")
     Duration loginFailureWindow();
 
+    /**
+     * Order lookups by number and email that found nothing, allowed per email in {@link #lookupFailureWindow()}
+     * before every lookup for that email is refused, from any address.
+     */
+    @WithDefault("5")
+    int lookupFailures();
+
+    @WithDefault("15m")
+    Duration lookupFailureWindow();
+
     /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout). */
     @WithDefault("60")
     int ipPerMinute();

@@ -80,7 +80,8 @@ class StorefrontE2EIT {
         stripe.start();
         stripe.stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"cs_test_{{randomValue length=20 type='ALPHANUMERIC'}}\",\"object\":\"checkout.session\","
+                .withBody("{\"id\":\"cs_test_{{formData request.body 'form' urlDecode=true}}{{form.client_reference_id}}\","
+                        + "\"object\":\"checkout.session\","
                         + "\"url\":\"" + stripe.baseUrl() + "/c/pay/{{randomValue length=12 type='ALPHANUMERIC'}}\","
                         + "\"payment_status\":\"unpaid\",\"status\":\"open\"}")));
         stripe.stubFor(get(urlPathMatching("/c/pay/.*")).willReturn(aResponse().withStatus(200)

@@ -12,6 +12,10 @@ class PricingTest {
     /** The configuration as {@code @ConfigMapping} would give it. */
     private record Config(long flatShippingCents, long freeShippingThresholdCents, int taxRateBasisPoints)
             implements CheckoutConfig {
+        @Override
+        public java.time.Duration manualPaymentTimeout() {
+            return java.time.Duration.ofHours(72);
+        }
     }
 
     /** $5.00 shipping, free from $50.00, 10 % tax: what the test profile configures. */

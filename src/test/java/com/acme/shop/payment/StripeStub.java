@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class StripeStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String WEBHOOK_SECRET = "whsec_test_only_secret";
+    /** The stub names each session after its order: {@code cs_test_<order id>}, so a test can sign events about it. */
+    public static final String SESSION_PREFIX = "cs_test_";
     public static final String FAILING_EMAIL = "stripe-down@example.com";
     static WireMockServer server;
 
@@ -44,7 +46,8 @@ public class StripeStub implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         server.stubFor(post(urlEqualTo("/v1/checkout/sessions")).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"cs_test_{{randomValue length=20 type='ALPHANUMERIC'}}\",\"object\":\"checkout.session\","
+                .withBody("{\"id\":\"" + SESSION_PREFIX + "{{formData request.body 'form' urlDecode=true}}{{form.client_reference_id}}\","
+                        + "\"object\":\"checkout.session\","
                         + "\"url\":\"https://checkout.stripe.test/c/pay/{{randomValue length=12 type='ALPHANUMERIC'}}\","
                         + "\"payment_status\":\"unpaid\",\"status\":\"open\"}")));
         server.stubFor(post(urlEqualTo("/v1/checkout/sessions")).atPriority(1)
@@ -83,10 +86,24 @@ public class StripeStub implements QuarkusTestResourceLifecycleManager {
                 + "\",\"data\":{\"object\":" + object + "}}";
     }
 
+    /** An event's Checkout Session of the order, as the stub created it; no amount (expiry, failure...). */
     public static String session(String orderId, String paymentStatus, String paymentIntent) {
-        return "{\"id\":\"cs_test_x\",\"object\":\"checkout.session\",\"client_reference_id\":\"" + orderId
-                + "\",\"metadata\":{\"orderId\":\"" + orderId + "\"},\"payment_status\":\"" + paymentStatus
+        return "{\"id\":\"" + SESSION_PREFIX + orderId + "\",\"object\":\"checkout.session\",\"client_reference_id\":\""
+                + orderId + "\",\"metadata\":{\"orderId\":\"" + orderId + "\"},\"payment_status\":\"" + paymentStatus
                 + "\",\"payment_intent\":" + (paymentIntent == null ? "null" : "\"" + paymentIntent + "\"") + "}";
+    }
+
+    /** A paid Checkout Session of the order that charged {@code amountTotal} in US dollars, as Stripe spells them. */
+    public static String paidSession(String orderId, String paymentIntent, long amountTotal) {
+        return paidSession(SESSION_PREFIX + orderId, orderId, paymentIntent, amountTotal, "usd");
+    }
+
+    public static String paidSession(String sessionId, String orderId, String paymentIntent, long amountTotal,
+            String currency) {
+        return "{\"id\":\"" + sessionId + "\",\"object\":\"checkout.session\",\"client_reference_id\":\"" + orderId
+                + "\",\"metadata\":{\"orderId\":\"" + orderId + "\"},\"payment_status\":\"paid\",\"payment_intent\":"
+                + (paymentIntent == null ? "null" : "\"" + paymentIntent + "\"") + ",\"amount_total\":" + amountTotal
+                + ",\"currency\":\"" + currency + "\"}";
     }
 
     public static String charge(String paymentIntent, long amount, long amountRefunded) {
