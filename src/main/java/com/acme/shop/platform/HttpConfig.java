@@ -2,6 +2,8 @@ package com.acme.shop.platform;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "shop.http")
 public interface HttpConfig {
@@ -24,6 +26,12 @@ public interface HttpConfig {
      */
     @WithDefault("frame-ancestors 'none'")
     String contentSecurityPolicy();
+
+    /**
+     * Addresses or CIDR ranges of the proxies in front of the service ({@code SHOP_TRUSTED_PROXIES}); only their
+     * {@code X-Forwarded-For} is believed (see {@link ClientAddresses}). A malformed entry stops start-up.
+     */
+    Optional<List<AddressRange>> trustedProxies();
 
     enum SecureCookies { AUTO, ALWAYS, NEVER }
 }

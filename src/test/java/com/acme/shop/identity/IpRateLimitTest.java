@@ -44,4 +44,13 @@ class IpRateLimitTest {
         // The budget covers the auth group, not the whole API.
         json().get("/q/health/live").then().statusCode(200);
     }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnored() {
+        // No trusted proxies here: the socket peer (127.0.0.1) is the client whatever the header claims.
+        for (int i = 0; i < 5; i++) {
+            json().header("X-Forwarded-For", "203.0.113." + i).post("/api/v1/auth/refresh").then().statusCode(401);
+        }
+        json().header("X-Forwarded-For", "203.0.113.200").post("/api/v1/auth/refresh").then().statusCode(429);
+    }
 }
