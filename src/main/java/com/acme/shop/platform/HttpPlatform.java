@@ -3,11 +3,13 @@ package com.acme.shop.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
 /**
@@ -54,11 +56,21 @@ public class HttpPlatform {
     }
 
     /**
-     * The web UI's caching: its HTML shell (index.html, also the answer to every client-side route) is
+     * {@code no-store} on every API answer but the public catalog reads (see {@link #isPublicCatalogRead}),
+     * decided here so that it also covers what Quarkus answers before our code runs (401, 405, 413...). Then
+     * the web UI's caching: its HTML shell (index.html, also the answer to every client-side route) is
      * revalidated on each visit so a deploy reaches browsers at once; the bundles under /assets carry a
      * content hash in their names, so they never change and are cached for a year.
      */
     private static void cacheControl(RoutingContext ctx, HttpServerResponse response) {
+        String path = ctx.normalizedPath();
+        if (path.startsWith("/api/")) {
+            if (!(isPublicCatalogRead(ctx.request().method(), path) && response.getStatusCode() < 400)) {
+                // Tokens, carts, orders, addresses, and every error: no browser, proxy or CDN may keep a copy.
+                response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            return;
+        }
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.startsWith("text/html")) {
             response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -66,6 +78,18 @@ public class HttpPlatform {
             response.putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
         }
     }
+
+    /**
+     * The anonymous catalog reads anyone may cache ({@code GET /api/v1/products}, {@code /api/v1/products/{slug}},
+     * {@code /api/v1/categories}); their own caching headers are set where they are answered.
+     */
+    static boolean isPublicCatalogRead(HttpMethod method, String path) {
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                && PUBLIC_CATALOG_READS.matcher(path).matches();
+    }
+
+    private static final Pattern PUBLIC_CATALOG_READS =
+            Pattern.compile("/api/v1/(products(/[^/]+)?|categories)/?");
 
     private void problem(RoutingContext ctx, int status, String detail) {
         if (ctx.response().ended()) {

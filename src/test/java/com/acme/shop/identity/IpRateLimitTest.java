@@ -40,7 +40,8 @@ class IpRateLimitTest {
         json().post("/api/v1/auth/refresh").then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rate_limited"))
-                .header("Retry-After", notNullValue());
+                .header("Retry-After", notNullValue())
+                .header("Cache-Control", equalTo("no-store"));
         // The budget covers the auth group, not the whole API.
         json().get("/q/health/live").then().statusCode(200);
     }
