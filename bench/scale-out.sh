@@ -15,7 +15,7 @@ start_instance() {
       QUARKUS_DATASOURCE_JDBC_URL="$PGURL_BASE/shop_scale_out" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" \
       ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password \
-      RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_LOGIN_FAILURES=5 QUARKUS_MAILER_MOCK=true \
+      RATE_LIMIT_IP_PER_MINUTE=1000000 RATE_LIMIT_LOGIN_FAILURES=5 QUARKUS_MAILER_MOCK=true SHOP_HTTP_SECURE_COOKIES=auto \
       java -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app-$port.log" 2>&1 &
   echo $!
 }

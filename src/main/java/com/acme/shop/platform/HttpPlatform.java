@@ -21,14 +21,18 @@ public class HttpPlatform {
 
     private final ObjectMapper mapper;
     private final HttpConfig config;
+    private final BodyLimits bodyLimits;
 
-    HttpPlatform(ObjectMapper mapper, HttpConfig config) {
+    HttpPlatform(ObjectMapper mapper, HttpConfig config, BodyLimits bodyLimits) {
         this.mapper = mapper;
         this.config = config;
+        this.bodyLimits = bodyLimits;
     }
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::decorate);
+        // After decorate (so the 413 carries the headers), before Quarkus's own upload limit (order -2).
+        router.route().order(-500).handler(this::limitBody);
         // Unmatched paths: REST hands them on, and nothing else claims them.
         router.route().last().handler(ctx -> problem(ctx, 404, "No such resource"));
     }
@@ -52,6 +56,29 @@ public class HttpPlatform {
             }
             cacheControl(ctx, response);
         });
+        ctx.next();
+    }
+
+    /**
+     * A body declared larger than its route accepts is refused before a byte of it is read; the connection is
+     * closed, since the client may still be sending. A body without a length is counted by {@link BodyLimitReader}.
+     */
+    private void limitBody(RoutingContext ctx) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            long limit = bodyLimits.limitFor(ctx.normalizedPath());
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                length = -1; // Vert.x's HTTP codec refuses a malformed length before this runs
+            }
+            if (length > limit) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                problem(ctx, 413, BodyLimits.tooLarge(limit).getMessage());
+                return;
+            }
+        }
         ctx.next();
     }
 

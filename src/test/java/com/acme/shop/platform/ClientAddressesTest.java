@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
 import java.util.stream.Stream;
@@ -73,11 +75,13 @@ class ClientAddressesTest {
         // The same mapping Quarkus loads at start-up: loading it is what fails.
         RuntimeException refused = assertThrows(RuntimeException.class, () -> new SmallRyeConfigBuilder()
                 .withMapping(HttpConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withDefaultValue("shop.http.trusted-proxies", "127.0.0.1,35.191.0.0/16,not-an-address")
                 .build());
         assertTrue(refused.toString().contains("not-an-address") || String.valueOf(refused.getCause()).contains("not-an-address"),
                 refused.toString());
         HttpConfig good = new SmallRyeConfigBuilder().withMapping(HttpConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                 .withDefaultValue("shop.http.trusted-proxies", "127.0.0.1, ::1, 35.191.0.0/16").build()
                 .getConfigMapping(HttpConfig.class);
         assertEquals(3, good.trustedProxies().orElseThrow().size());
