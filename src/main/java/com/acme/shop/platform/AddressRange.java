@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * One entry of {@code SHOP_TRUSTED_PROXIES}: an IPv4 or IPv6 address, or a CIDR range ({@code 10.0.0.0/8},
  * {@code fd00::/8}). Parsed once, when the configuration is loaded: a malformed entry stops start-up with a
- * message naming it (SmallRye Config finds {@link #of(String)} as the converter).
+ * message naming it ({@link Converter}, whose message SmallRye Config prints as it is).
  */
 public final class AddressRange {
 
@@ -81,6 +81,14 @@ public final class AddressRange {
             masked[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
         }
         return masked;
+    }
+
+    /** The configuration converter (an explicit one: the implicit {@code of} converter hides the message). */
+    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<AddressRange> {
+        @Override
+        public AddressRange convert(String value) {
+            return AddressRange.of(value);
+        }
     }
 
     @Override

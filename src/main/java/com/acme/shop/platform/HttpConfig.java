@@ -1,6 +1,7 @@
 package com.acme.shop.platform;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.quarkus.runtime.configuration.MemorySize;
 import java.util.List;
@@ -33,7 +34,7 @@ public interface HttpConfig {
      * Addresses or CIDR ranges of the proxies in front of the service ({@code SHOP_TRUSTED_PROXIES}); only their
      * {@code X-Forwarded-For} is believed (see {@link ClientAddresses}). A malformed entry stops start-up.
      */
-    Optional<List<AddressRange>> trustedProxies();
+    Optional<List<@WithConverter(AddressRange.Converter.class) AddressRange>> trustedProxies();
 
     /** The largest request body a route accepts unless {@link #routeMaxBodySize()} names it (see BodyLimits). */
     @WithDefault("1M")
