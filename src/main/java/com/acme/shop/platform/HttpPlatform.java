@@ -65,7 +65,10 @@ public class HttpPlatform {
      */
     private void limitBody(RoutingContext ctx) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null) {
+        // A client waiting for 100-continue hung on this early answer (JDK 17's HttpClient): leave it to Quarkus's
+        // own limit (above 32 MB) and to BodyLimitReader, which counts the body once it is sent.
+        boolean waitsForContinue = ctx.request().getHeader(HttpHeaders.EXPECT) != null;
+        if (declared != null && !waitsForContinue) {
             long limit = bodyLimits.limitFor(ctx.normalizedPath());
             long length;
             try {
@@ -74,7 +77,10 @@ public class HttpPlatform {
                 length = -1; // Vert.x's HTTP codec refuses a malformed length before this runs
             }
             if (length > limit) {
+                // As Quarkus's own limit does: close once answered, or a client waiting to send its body (Expect:
+                // 100-continue) and the server waiting to read it would both hang.
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.response().endHandler(ignored -> ctx.request().connection().close());
                 problem(ctx, 413, BodyLimits.tooLarge(limit).getMessage());
                 return;
             }

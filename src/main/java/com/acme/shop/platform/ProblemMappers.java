@@ -85,6 +85,13 @@ public class ProblemMappers {
     }
 
     private Response mismatched(JsonMappingException e, HttpServerRequest request) {
+        // Jackson wraps what the body's stream threw while a field was read (BodyLimitReader's 413) as a mapping
+        // problem of that field: answer the original.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiException refused) {
+                return api(refused, request);
+            }
+        }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             return Problems.response(Problems.of(400, "validation_failed", "Validation failed",
                     TRAILING_CONTENT, null, RequestIds.of(request)));

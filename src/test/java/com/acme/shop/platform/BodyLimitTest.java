@@ -29,6 +29,19 @@ class BodyLimitTest {
     }
 
     @Test
+    void aClientWaitingForContinueGetsThe413Too() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(10)).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                                + io.restassured.RestAssured.port + "/api/v1/auth/login"))
+                        .timeout(java.time.Duration.ofSeconds(30)).expectContinue(true).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jsonOfSize(2 * 1024 * 1024))).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("payload_too_large"), response.body());
+    }
+
+    @Test
     void aTwoMegabyteBodySentWithoutALengthIsCountedAndRefusedToo() {
         // An InputStream body of unknown length goes out chunked: no Content-Length to refuse it by.
         given().contentType("application/json").body(new ByteArrayInputStream(jsonOfSize(2 * 1024 * 1024)))
