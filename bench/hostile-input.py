@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Hostile-input sweep: every operation of the served OpenAPI document, with malformed paths, queries and bodies,
-with and without an admin token. Prints every 5xx; the contract allows none.
+with and without an admin token. Prints every 5xx; the contract allows none. Then every JSON body with content
+after the document (`{} x`, `{}{}`) or a null array element: each must be 400 validation_failed.
 Usage: start the packaged service (prod profile) with ADMIN_EMAIL/ADMIN_PASSWORD, then
   bench/hostile-input.py http://localhost:8080 admin@example.com admin-password
 """
@@ -45,7 +46,25 @@ for path, ops in spec["paths"].items():
                 count += 1
                 if status >= 500:
                     failures.append((method.upper(), url[:90], (body or b"")[:40], status, payload[:120]))
-print(f"requests: {count}, 5xx: {len(failures)}")
+# Trailing content after the JSON document: every JSON body (with the admin token, so nothing is refused before the
+# body is read) must be 400 validation_failed. The Stripe webhook reads its raw body and checks the signature first.
+trailing = [b"{} x", b"{}{}", b"{\"a\":1} x", b"[] x", b"[][]", b"[{}] 1", b"[null]", b"[{}, null]"]
+for path, ops in spec["paths"].items():
+    for method, op in ops.items():
+        content = (op.get("requestBody") or {}).get("content") or {}
+        if "application/json" not in content or path.endswith("/stripe/webhook"):
+            continue
+        concrete = re.sub(r"\{[^}]+\}", zero, path)
+        for body in trailing:
+            status, payload = call(method.upper(), concrete, body, admin, {"Idempotency-Key": "hostile-key-2"})
+            count += 1
+            try:
+                code = json.loads(payload).get("code")
+            except ValueError:
+                code = None
+            if status != 400 or code != "validation_failed":
+                failures.append((method.upper(), concrete[:90], body, status, payload[:120]))
+print(f"requests: {count}, 5xx or trailing content accepted: {len(failures)}")
 for failure in failures[:20]:
     print(failure)
 sys.exit(1 if failures else 0)

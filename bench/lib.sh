@@ -41,7 +41,7 @@ start_app() {
   env QUARKUS_HTTP_PORT="$PORT" \
       QUARKUS_DATASOURCE_JDBC_URL="$PGURL_BASE/$db" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="$WORK/private.pem" \
-      ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password QUARKUS_MAILER_MOCK=true \
+      ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password QUARKUS_MAILER_MOCK=true SHOP_HTTP_SECURE_COOKIES=auto \
       RATE_LIMIT_IP_PER_MINUTE="${RATE_LIMIT_IP_PER_MINUTE:-100000000}" RATE_LIMIT_LOGIN_FAILURES=1000000 \
       ${BENCH_ENV:-} \
       java ${BENCH_JAVA_OPTS:-} "$@" -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &

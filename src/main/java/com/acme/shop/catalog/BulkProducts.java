@@ -5,6 +5,7 @@ import com.acme.shop.catalog.dto.BulkUpdated;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductPatch;
 import com.acme.shop.platform.ApiException;
+import com.acme.shop.platform.FieldError;
 import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -191,6 +192,17 @@ public class BulkProducts {
         }
         if (items.size() > MAX_ITEMS) {
             throw ApiException.validation("body", "must have at most " + MAX_ITEMS + " items");
+        }
+        // A null element means the body is not an array of objects: malformed (400), like any other wrong shape,
+        // not an item that breaks a rule (422).
+        List<FieldError> nulls = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                nulls.add(new FieldError("[" + i + "]", "must be an object"));
+            }
+        }
+        if (!nulls.isEmpty()) {
+            throw ApiException.validation(nulls);
         }
     }
 

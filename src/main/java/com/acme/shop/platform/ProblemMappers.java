@@ -52,10 +52,15 @@ public class ProblemMappers {
                 "The request is not valid", errors, RequestIds.of(request)));
     }
 
+    /** Details of a body that is not one JSON document (StrictJson's FAIL_ON_TRAILING_TOKENS). */
+    static final String NOT_WELL_FORMED = "The body is not well-formed JSON";
+    static final String TRAILING_CONTENT = "The body has content after its JSON document";
+    static final String WRONG_SHAPE = "The body does not have the expected shape";
+
     @ServerExceptionMapper
     public Response jsonParse(JsonParseException e, HttpServerRequest request) {
         return Problems.response(Problems.of(400, "validation_failed", "Validation failed",
-                "The body is not well-formed JSON", null, RequestIds.of(request)));
+                NOT_WELL_FORMED, null, RequestIds.of(request)));
     }
 
     @ServerExceptionMapper
@@ -80,6 +85,17 @@ public class ProblemMappers {
     }
 
     private Response mismatched(JsonMappingException e, HttpServerRequest request) {
+        // Jackson wraps what the body's stream threw while a field was read (BodyLimitReader's 413) as a mapping
+        // problem of that field: answer the original.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiException refused) {
+                return api(refused, request);
+            }
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return Problems.response(Problems.of(400, "validation_failed", "Validation failed",
+                    TRAILING_CONTENT, null, RequestIds.of(request)));
+        }
         String field = jsonPath(e.getPath());
         String message;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
@@ -91,7 +107,7 @@ public class ProblemMappers {
             message = "is not valid";
         }
         List<FieldError> errors = field.isEmpty() ? null : List.of(new FieldError(field, message));
-        String detail = field.isEmpty() ? "The body does not have the expected shape" : "Field '" + field + "' " + message;
+        String detail = field.isEmpty() ? WRONG_SHAPE : "Field '" + field + "' " + message;
         return Problems.response(Problems.of(400, "validation_failed", "Validation failed", detail, errors,
                 RequestIds.of(request)));
     }
@@ -116,6 +132,17 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof ApiException refused) {
             return api(refused, request); // a query parameter that QueryParams could not convert
+        }
+        // Quarkus REST's Jackson reader wraps what the parser refuses (not JSON, content after the document) in a
+        // 400 WebApplicationException: answer it as the JSON problem it is.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return jsonParse(parse, request);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mismatched(mapping, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException processing) {
+            return jsonProcessing(processing, request);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {

@@ -25,12 +25,14 @@ public class RateLimitInterceptor {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    ClientAddresses clients;
+
     @AroundInvoke
     Object limit(InvocationContext context) throws Exception {
         RateLimited binding = ArcInvocationContext.findIterceptorBinding(context, RateLimited.class);
         String group = binding == null ? "default" : binding.value();
-        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        rateLimits.hit("ip:" + group, ip, config.ipPerMinute(), MINUTE);
+        rateLimits.hit("ip:" + group, clients.rateLimitKey(request), config.ipPerMinute(), MINUTE);
         return context.proceed();
     }
 }

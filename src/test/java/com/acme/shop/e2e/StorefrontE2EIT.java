@@ -116,6 +116,8 @@ class StorefrontE2EIT {
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED"); // GreenMail's plain SMTP; production requires STARTTLS
+        env.put("SHOP_HTTP_SECURE_COOKIES", "auto");     // plain http://localhost; production cookies are always Secure
         env.put("SHOP_MAIL_POLL_INTERVAL", "1s");
         env.put("PUBLIC_BASE_URL", baseUrl);
         env.put("RATE_LIMIT_IP_PER_MINUTE", "100000");

@@ -40,8 +40,18 @@ class IpRateLimitTest {
         json().post("/api/v1/auth/refresh").then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("code", equalTo("rate_limited"))
-                .header("Retry-After", notNullValue());
+                .header("Retry-After", notNullValue())
+                .header("Cache-Control", equalTo("no-store"));
         // The budget covers the auth group, not the whole API.
         json().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsIgnored() {
+        // No trusted proxies here: the socket peer (127.0.0.1) is the client whatever the header claims.
+        for (int i = 0; i < 5; i++) {
+            json().header("X-Forwarded-For", "203.0.113." + i).post("/api/v1/auth/refresh").then().statusCode(401);
+        }
+        json().header("X-Forwarded-For", "203.0.113.200").post("/api/v1/auth/refresh").then().statusCode(429);
     }
 }
