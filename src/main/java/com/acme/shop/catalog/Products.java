@@ -114,6 +114,7 @@ public class Products {
      * The unique keys decide, so two creates racing for one derived slug both succeed with different slugs.
      */
     @Transactional
+    @ChangesCatalog
     public ProductDto create(ProductCreate request) {
         UUID id = UUID.randomUUID();
         boolean derived = request.slug() == null;
@@ -137,6 +138,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public ProductDto update(UUID id, ProductPatch patch) {
         Product product = find(id);
         if (patch.version() != null && patch.version() != product.version) {
@@ -158,6 +160,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public void archive(UUID id) {
         Product product = find(id);
         if (product.active) {
