@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Reads benchmark (issue 20): the public catalog reads of a 10,000-product catalog as ratios to the same-run
 # ceiling (/q/health/live on the same server), in ROUNDS interleaved rounds of DURATION each at 32 connections:
-#   page 0 of the list, a random page of the 500 (a crawler's walk), a random product by slug, and page 0 revalidated
-#   by a CDN (If-None-Match with the ETag it holds: 304, no body);
+#   page 0 of the list, a random page of the 500 (a crawler's walk), one popular product by its slug, a random product
+#   of the 10,000 by slug (a crawler again), and page 0 revalidated by a CDN (If-None-Match with its ETag: 304, no body);
 # then the process's memory: RSS at ready, after the bulk load, and after the read load.
 # Usage: bench/reads.sh [extra JVM options for the service]
 #   bench/reads.sh                                   # default JVM ergonomics (the machine has 24 GB)
 #   bench/reads.sh -XX:MaxRAM=512m                   # as if in a 512 MiB container
-#   bench/reads.sh $(bench/container-jvm-options)   # the options the container image ships (Dockerfile.jvm)
+#   MALLOC_ARENA_MAX=2 bench/reads.sh -XX:MaxRAM=512m @src/main/docker/jvm.options   # as the container image runs
 #   BENCH_ENV=SHOP_CATALOG_ORIGIN_CACHE=0s bench/reads.sh   # every read rendered from PostgreSQL (no origin cache)
 source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-10s}"
@@ -62,20 +62,22 @@ for _ in 1 2; do
   wrk -t2 -c32 -d5s -s "$WORK/slug.lua" "$BASE" >/dev/null
   wrk -t2 -c32 -d3s "$BASE/q/health/live" >/dev/null
 done
-declare -a R_PAGE0 R_RANDOM R_SLUG R_304
+ONE_SLUG=$(head -c 300 "$WORK/slugs.lua" | sed -E 's/^slugs = \{"([^"]+)".*/\1/')
+declare -a R_PAGE0 R_RANDOM R_ONE R_SLUG R_304
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round:" >&2
   ceiling=$(run "ceiling" "$BASE/q/health/live")
   page0=$(run "page 0" "$BASE/api/v1/products?size=20&sort=newest")
   random=$(run "random page" -s "$WORK/random-page.lua" "$BASE")
-  slug=$(run "by slug" -s "$WORK/slug.lua" "$BASE")
+  one=$(run "one product" "$BASE/api/v1/products/$ONE_SLUG")
+  slug=$(run "random product" -s "$WORK/slug.lua" "$BASE")
   if [ -n "$ETAG" ]; then
     reval=$(run "revalidate 304" -H "If-None-Match: $ETAG" "$BASE/api/v1/products?size=20&sort=newest")
   else reval=0; fi
-  read -r a b c d e <<<"$(python3 -c "c=$ceiling; print(f'{$page0/c:.3f} {$random/$page0:.3f} {$slug/c:.3f} {$reval/c:.3f} {c:.0f}')")"
-  echo "  page 0 / ceiling $a   random page / page 0 $b   by slug / ceiling $c   304 / ceiling $d" >&2
-  R_PAGE0+=("$a"); R_RANDOM+=("$b"); R_SLUG+=("$c"); R_304+=("$d")
+  read -r a b c d e <<<"$(python3 -c "c=$ceiling; print(f'{$page0/c:.3f} {$random/$page0:.3f} {$one/c:.3f} {$slug/c:.3f} {$reval/c:.3f}')")"
+  echo "  page 0 / ceiling $a   random page / page 0 $b   one product / ceiling $c   random product / ceiling $d   304 / ceiling $e" >&2
+  R_PAGE0+=("$a"); R_RANDOM+=("$b"); R_ONE+=("$c"); R_SLUG+=("$d"); R_304+=("$e")
 done
 med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median of $ROUNDS rounds: page 0 / ceiling $(med "${R_PAGE0[@]}"), random page / page 0 $(med "${R_RANDOM[@]}"), by slug / ceiling $(med "${R_SLUG[@]}"), 304 / ceiling $(med "${R_304[@]}")"
+echo "median of $ROUNDS rounds: page 0 / ceiling $(med "${R_PAGE0[@]}"), random page / page 0 $(med "${R_RANDOM[@]}"), one product / ceiling $(med "${R_ONE[@]}"), random product / ceiling $(med "${R_SLUG[@]}"), 304 / ceiling $(med "${R_304[@]}")"
 echo "RSS after the read load: $(rss_mb) MB (peak $(( $(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status") / 1024 )) MB)"

@@ -33,7 +33,7 @@ public class AdminSeed {
             return;
         }
         String email = Emails.normalise(config.admin().email().get());
-        if (User.count("email", email) > 0) {
+        if (rows.accountExists(email)) {
             return;
         }
         boolean inserted = rows.insertAdminIfAbsent(email, config.admin().name(),

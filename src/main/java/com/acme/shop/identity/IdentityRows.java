@@ -22,6 +22,12 @@ class IdentityRows {
         this.em = em;
     }
 
+    /** One native statement: at start-up (the admin seed) it spares Hibernate's HQL parser its first, slow use. */
+    boolean accountExists(String email) {
+        return (Boolean) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = ?1)")
+                .setParameter(1, email).getSingleResult();
+    }
+
     /** @return false when an account with this email exists (several instances may seed at once) */
     boolean insertAdminIfAbsent(String email, String name, String passwordHash) {
         return em.createNativeQuery("""
