@@ -83,6 +83,11 @@ public class CatalogCache {
             generation.incrementAndGet();
             return;
         }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            // Marked for rollback (a refused write: a taken sku, an unknown category): nothing will commit, nothing
+            // changes, and a synchronization could not be registered any more (that threw, turning the 409 into a 500).
+            return;
+        }
         if (transactions.getResource(CatalogCache.class) == null) {
             transactions.putResource(CatalogCache.class, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
