@@ -40,8 +40,11 @@ public class ProductResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"},
                     pattern = "newest|price_asc|price_desc|name", defaultValue = "newest"))
             @QueryParam("sort") @DefaultValue("newest") Products.Sort sort,
+            @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
+                    + "(an unknown slug: none)")
+            @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
             @Valid @BeanParam PageRequest page) {
-        return products.listPublic(q, sort, page);
+        return products.listPublic(q, category, sort, page);
     }
 
     @GET

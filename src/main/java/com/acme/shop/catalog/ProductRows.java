@@ -419,6 +419,28 @@ class ProductRows {
         return query("SELECT count(*) FROM product WHERE " + where, s -> { }, rs -> rs.getLong(1)).get(0);
     }
 
+    /** {@link #pageIds(String, String, int, int)} with {@code ?} parameters in {@code where}, bound in order. */
+    List<UUID> pageIds(String where, List<?> params, String orderBy, int offset, int limit) {
+        return query("SELECT id FROM product WHERE " + where + " ORDER BY " + orderBy + " OFFSET ? LIMIT ?", s -> {
+            int i = bind(s, params);
+            s.setInt(i, offset);
+            s.setInt(i + 1, limit);
+        }, rs -> rs.getObject(1, UUID.class));
+    }
+
+    long countWhere(String where, List<?> params) {
+        return query("SELECT count(*) FROM product WHERE " + where, s -> bind(s, params), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Binds the values from the first parameter on; answers the index of the next one. */
+    private static int bind(PreparedStatement statement, List<?> params) throws SQLException {
+        int i = 1;
+        for (Object value : params) {
+            statement.setObject(i++, value);
+        }
+        return i;
+    }
+
     /** The size of the active catalog, kept exact by triggers (V8), so a list page needs no count(*). */
     long activeProductCount() {
         return query("SELECT active_products FROM catalog_counter", s -> { }, rs -> rs.getLong("active_products")).get(0);

@@ -19,6 +19,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ public class Products {
     private final StoreConfig store;
     private final ProductRows rows;
     private final Audit audit;
+    private final ProductCategories categories;
 
-    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit) {
+    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories) {
         this.em = em;
         this.store = store;
         this.rows = rows;
         this.audit = audit;
+        this.categories = categories;
     }
 
     /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
@@ -66,15 +69,37 @@ public class Products {
         }
     }
 
-    public Page<ProductDto> listPublic(String q, Sort sort, PageRequest page) {
+    public Page<ProductDto> listPublic(String q, String category, Sort sort, PageRequest page) {
+        if (category != null && !category.isBlank()) {
+            return inCategory(q, category, sort, page);
+        }
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
             List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
-            return Page.of(items.stream().map(this::dto).toList(), page, total);
+            return Page.of(dtos(items), page, total);
         }
         return page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
                 sort.orderBy, Map.of("q", LikePatterns.contains(q)), page);
+    }
+
+    /**
+     * Active products filed under the category with this slug or under one of its descendants (an unknown slug:
+     * none), maybe searched: ids first over the sort's order, then the page's rows, as for the whole catalog.
+     */
+    private Page<ProductDto> inCategory(String q, String category, Sort sort, PageRequest page) {
+        StringBuilder where = new StringBuilder("active AND ").append(ProductCategories.inCategory("id"));
+        List<Object> params = new ArrayList<>(List.of(category));
+        if (q != null && !q.isBlank()) {
+            where.append(" AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+            params.add(LikePatterns.contains(q));
+            params.add(LikePatterns.contains(q));
+        }
+        List<Product> items = byIds(rows.pageIds(where.toString(), params, sort.sqlOrderBy, page.offset(), page.size()));
+        long total = items.isEmpty() && page.page() == 0 ? 0
+                : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
+                : rows.countWhere(where.toString(), params);
+        return Page.of(dtos(items), page, total);
     }
 
     public ProductDto getPublic(String slug) {
@@ -89,7 +114,7 @@ public class Products {
             long total = items.isEmpty() && page.page() == 0 ? 0
                     : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                     : rows.countWhere(where);
-            return Page.of(items.stream().map(this::dto).toList(), page, total);
+            return Page.of(dtos(items), page, total);
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -121,6 +146,9 @@ public class Products {
         String slug = base;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             if (rows.insertIfFree(id, request, slug)) {
+                if (request.categoryIds() != null) {
+                    categories.set(id, request.categoryIds());
+                }
                 ProductDto created = dto(find(id));
                 audit.record("product.created", "product", id, null, created);
                 return created;
@@ -151,6 +179,9 @@ public class Products {
             throw versionConflict();
         } catch (PersistenceException e) {
             throw translate(e);
+        }
+        if (patch.categoryIds() != null) {
+            categories.set(id, patch.categoryIds());
         }
         ProductDto after = dto(product);
         audit.record("product.updated", "product", id, before, after);
@@ -206,7 +237,7 @@ public class Products {
         long total = items.isEmpty() && page.page() == 0 ? 0
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                 : count.getSingleResult();
-        return Page.of(items.stream().map(this::dto).toList(), page, total);
+        return Page.of(dtos(items), page, total);
     }
 
     /**
@@ -232,7 +263,13 @@ public class Products {
     }
 
     private ProductDto dto(Product product) {
-        return ProductDto.of(product, store.currency());
+        return ProductDto.of(product, store.currency(), categories.of(List.of(product.id)).getOrDefault(product.id, List.of()));
+    }
+
+    /** A page's products, their categories read in one statement. */
+    private List<ProductDto> dtos(List<Product> products) {
+        Map<UUID, List<com.acme.shop.catalog.dto.CategoryRef>> filed = categories.of(products.stream().map(p -> p.id).toList());
+        return products.stream().map(p -> ProductDto.of(p, store.currency(), filed.getOrDefault(p.id, List.of()))).toList();
     }
 
     private static Instant now() {
