@@ -74,7 +74,7 @@ public class AdminProductResource {
     @APIResponse(responseCode = "409", description = "sku_taken, or slug_taken for an explicit slug")
     public RestResponse<ProductDto> adminCreateProduct(@Valid @NotNull ProductCreate body) {
         ProductDto created = products.create(body);
-        return RestResponse.ResponseBuilder.<ProductDto>created(URI.create("/api/v1/admin/products/" + created.id()))
+        return RestResponse.ResponseBuilder.<ProductDto>created(URI.create("/v1/admin/products/" + created.id()))
                 .entity(created).build();
     }
 
