@@ -63,8 +63,11 @@ public class AdminProductResource {
     public Page<ProductDto> adminListProducts(
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @QueryParam("active") Boolean active,
+            @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
+                    + "(an unknown slug: none)")
+            @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
             @Valid @BeanParam PageRequest page) {
-        return products.listAdmin(q, active, page);
+        return products.listAdmin(q, active, category, page);
     }
 
     @POST

@@ -95,10 +95,15 @@ public class Products {
             params.add(LikePatterns.contains(q));
             params.add(LikePatterns.contains(q));
         }
-        List<Product> items = byIds(rows.pageIds(where.toString(), params, sort.sqlOrderBy, page.offset(), page.size()));
+        return filtered(where.toString(), params, sort, page);
+    }
+
+    /** A page of the products {@code where} (fixed SQL with {@code ?} for {@code params}) picks, ids first. */
+    private Page<ProductDto> filtered(String where, List<Object> params, Sort sort, PageRequest page) {
+        List<Product> items = byIds(rows.pageIds(where, params, sort.sqlOrderBy, page.offset(), page.size()));
         long total = items.isEmpty() && page.page() == 0 ? 0
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
-                : rows.countWhere(where.toString(), params);
+                : rows.countWhere(where, params);
         return Page.of(dtos(items), page, total);
     }
 
@@ -107,7 +112,18 @@ public class Products {
                 .map(this::dto).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
-    public Page<ProductDto> listAdmin(String q, Boolean active, PageRequest page) {
+    public Page<ProductDto> listAdmin(String q, Boolean active, String category, PageRequest page) {
+        if (category != null && !category.isBlank()) {
+            StringBuilder where = new StringBuilder(active == null ? "true" : active ? "active" : "NOT active")
+                    .append(" AND ").append(ProductCategories.inCategory("id"));
+            List<Object> params = new ArrayList<>(List.of(category));
+            if (q != null && !q.isBlank()) {
+                where.append(" AND (sku ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')");
+                params.add(LikePatterns.contains(q));
+                params.add(LikePatterns.contains(q));
+            }
+            return filtered(where.toString(), params, Sort.NEWEST, page);
+        }
         if (q == null || q.isBlank()) {
             String where = active == null ? "true" : active ? "active" : "NOT active";
             List<Product> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));

@@ -111,6 +111,48 @@ class CategoryMoveRaceTest {
         assertTreeIsAcyclic();
     }
 
+    @Test
+    void createsRacingForOneDerivedSlugAllSucceedWithDistinctSlugs() throws Exception {
+        Api.Session admin = Api.admin();
+        String name = "Racing " + Categories.tag();
+        String base = Slugs.derive(name);
+        int parallel = 8;
+        List<Response> answers = Parallel.run(parallel,
+                i -> () -> admin.as().body(Map.of("name", name)).post("/api/v1/admin/categories"));
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        for (Response answer : answers) {
+            assertEquals(201, answer.statusCode(), answer.asString());
+            slugs.add(answer.path("slug"));
+        }
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int n = 1; n <= parallel; n++) {
+            expected.add(Slugs.candidate(base, n));
+        }
+        assertEquals(expected, slugs);
+    }
+
+    @Test
+    void aDeleteRacingWithANewChildNeverLeavesAnOrphan() throws Exception {
+        Api.Session admin = Api.admin();
+        for (int round = 0; round < 8; round++) {
+            String tag = Categories.tag();
+            String parent = Categories.create(admin, "Parent", "parent-" + tag, null);
+            List<Response> answers = Parallel.run(List.of(
+                    () -> admin.as().delete("/api/v1/admin/categories/" + parent),
+                    () -> admin.as().body(Map.of("name", "Child", "slug", "child-" + tag, "parentId", parent))
+                            .post("/api/v1/admin/categories")));
+            int deleted = answers.get(0).statusCode();
+            int created = answers.get(1).statusCode();
+            // Either the child came first (the delete is refused) or the delete did (the child has no parent to go under).
+            boolean childFirst = created == 201 && deleted == 409;
+            boolean deleteFirst = deleted == 204 && created == 400;
+            assertTrue(childFirst || deleteFirst, "round " + round + ": delete " + deleted + ", create " + created
+                    + " " + answers.get(1).asString());
+            assertEquals(childFirst ? 1 : 0, db.count("SELECT count(*) FROM category WHERE slug = ?", "child-" + tag));
+            assertEquals(childFirst ? 1 : 0, db.count("SELECT count(*) FROM category WHERE id = ?::uuid", parent));
+        }
+    }
+
     private static int move(Connection connection, UUID category, UUID parent) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE category SET parent_id = ? WHERE id = ?")) {
             statement.setObject(1, parent);

@@ -117,6 +117,22 @@ class ProductCategoryTest {
     }
 
     @Test
+    void theAdminListFiltersByCategoryIncludingArchivedProducts() {
+        String active = product("Active polo", 2000, List.of(polos));
+        String archived = product("Archived polo", 1000, List.of(polos));
+        product("Sneaker", 5000, List.of(shoes));
+        admin.as().delete("/api/v1/admin/products/" + archived).then().statusCode(204);
+        admin.as().queryParam("category", "clothing-" + tag).get("/api/v1/admin/products").then().statusCode(200)
+                .body("totalItems", equalTo(2)).body("items.id", contains(archived, active));
+        admin.as().queryParam("category", "clothing-" + tag).queryParam("active", false).get("/api/v1/admin/products")
+                .then().body("items.id", contains(archived));
+        admin.as().queryParam("category", "clothing-" + tag).queryParam("q", "ACTIVE POLO").get("/api/v1/admin/products")
+                .then().body("items.id", contains(active));
+        admin.as().queryParam("category", "nothing-" + tag).get("/api/v1/admin/products").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+    }
+
+    @Test
     void anUnknownCategoryIsAnEmptyPage() {
         product("Lonely", 100, List.of(shoes));
         for (String slug : List.of("no-such-category-" + tag, "Not A Slug!", "%")) {
