@@ -122,6 +122,20 @@ class CategoryRows {
 
     // --- the links between products and categories ---
 
+    /** The ids of the category with this slug and of all its descendants; none for an unknown slug. */
+    List<UUID> subtree(String slug) {
+        return sql.list(SUBTREE_BY_SLUG, rs -> rs.getObject("id", UUID.class), slug);
+    }
+
+    /**
+     * How many links these categories have (a product filed under two of them counts twice): an upper bound of how
+     * many products they hold, read from the category index alone.
+     */
+    long links(Collection<UUID> categoryIds) {
+        return sql.first("SELECT count(*) AS links FROM product_category WHERE category_id = ANY(?::uuid[])",
+                rs -> rs.getLong("links"), (Object) texts(categoryIds)).orElse(0L);
+    }
+
     /** Of the given ids, those that no category has. */
     List<UUID> unknown(Collection<UUID> ids) {
         return sql.list("SELECT k.id FROM unnest(?::uuid[]) WITH ORDINALITY AS k(id, n) "
@@ -157,7 +171,7 @@ class CategoryRows {
     }
 
     /** Ids as a text array, bound as {@code ?::uuid[]} (the driver has no uuid arrays of its own). */
-    private static String[] texts(Collection<UUID> ids) {
+    static String[] texts(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 

@@ -50,12 +50,33 @@ public class ProductCategories {
         return rows.linksOf(productIds);
     }
 
+    /** The ids of the category with this slug and of all its descendants (a recursive query); none when unknown. */
+    public List<UUID> subtree(String slug) {
+        return rows.subtree(slug);
+    }
+
+    /** An upper bound of how many products these categories hold (links, from the category index alone). */
+    public long links(Collection<UUID> categoryIds) {
+        return categoryIds.isEmpty() ? 0 : rows.links(categoryIds);
+    }
+
     /**
-     * SQL that holds when the product whose id is {@code idColumn} is filed under the category with the slug bound
-     * at its one parameter, or under one of that category's descendants. An unknown slug matches nothing.
+     * SQL selecting {@code product_id} of every product filed under one of the categories bound at its one
+     * parameter ({@link #parameter}), each once: a candidate set read through the category index.
      */
-    public static String inCategory(String idColumn) {
-        return idColumn + " IN (SELECT pc.product_id FROM product_category pc WHERE pc.category_id IN ("
-                + CategoryRows.SUBTREE_BY_SLUG + "))";
+    public static final String FILED_UNDER =
+            "SELECT DISTINCT product_id FROM product_category WHERE category_id = ANY(?::uuid[])";
+
+    /**
+     * SQL that holds when the product whose id is {@code idColumn} is filed under one of the categories bound at its
+     * one parameter ({@link #parameter}).
+     */
+    public static String filedUnder(String idColumn) {
+        return idColumn + " IN (SELECT pc.product_id FROM product_category pc WHERE pc.category_id = ANY(?::uuid[]))";
+    }
+
+    /** Category ids as the parameter of {@link #FILED_UNDER} and {@link #filedUnder}. */
+    public static Object parameter(Collection<UUID> categoryIds) {
+        return CategoryRows.texts(categoryIds);
     }
 }

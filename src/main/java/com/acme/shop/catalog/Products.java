@@ -71,7 +71,14 @@ public class Products {
 
     public Page<ProductDto> listPublic(String q, String category, Sort sort, PageRequest page) {
         if (category != null && !category.isBlank()) {
-            return inCategory(q, category, sort, page);
+            StringBuilder where = new StringBuilder("active");
+            List<Object> params = new ArrayList<>();
+            if (q != null && !q.isBlank()) {
+                where.append(" AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+                params.add(LikePatterns.contains(q));
+                params.add(LikePatterns.contains(q));
+            }
+            return inCategory(category, where.toString(), params, sort, page);
         }
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
@@ -84,26 +91,43 @@ public class Products {
     }
 
     /**
-     * Active products filed under the category with this slug or under one of its descendants (an unknown slug:
-     * none), maybe searched: ids first over the sort's order, then the page's rows, as for the whole catalog.
+     * The products {@code where} picks (fixed SQL, {@code ?} for {@code params}) that are filed under the category
+     * with this slug or under one of its descendants (an unknown slug: none), ids first, then the page's rows.
+     * The page is found one of two ways, chosen by how much of the catalog the categories hold, which the planner
+     * cannot know (the categories are only known once the query runs): few products are read in full through the
+     * category index and sorted (the cost grows with the categories' size); many are found by walking the sort's
+     * index and keeping those filed there (the cost grows with how far the walk goes to fill the page, about
+     * offset + size times catalog / matches rows). The count is chosen alike.
      */
-    private Page<ProductDto> inCategory(String q, String category, Sort sort, PageRequest page) {
-        StringBuilder where = new StringBuilder("active AND ").append(ProductCategories.inCategory("id"));
-        List<Object> params = new ArrayList<>(List.of(category));
-        if (q != null && !q.isBlank()) {
-            where.append(" AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
-            params.add(LikePatterns.contains(q));
-            params.add(LikePatterns.contains(q));
+    private Page<ProductDto> inCategory(String category, String where, List<Object> params, Sort sort,
+            PageRequest page) {
+        List<UUID> subtree = categories.subtree(category);
+        long links = categories.links(subtree);
+        if (links == 0) {
+            return Page.of(List.of(), page, 0); // an unknown slug, or nothing filed there
         }
-        return filtered(where.toString(), params, sort, page);
-    }
+        long catalog = Math.max(1, rows.activeProductCount());
+        Object filed = ProductCategories.parameter(subtree);
+        List<Object> amongParams = new ArrayList<>(List.of(filed));
+        amongParams.addAll(params);
+        String walkWhere = where + " AND " + ProductCategories.filedUnder("id");
+        List<Object> walkParams = new ArrayList<>(params);
+        walkParams.add(filed);
 
-    /** A page of the products {@code where} (fixed SQL with {@code ?} for {@code params}) picks, ids first. */
-    private Page<ProductDto> filtered(String where, List<Object> params, Sort sort, PageRequest page) {
-        List<Product> items = byIds(rows.pageIds(where, params, sort.sqlOrderBy, page.offset(), page.size()));
-        long total = items.isEmpty() && page.page() == 0 ? 0
-                : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
-                : rows.countWhere(where, params);
+        boolean few = (double) links * links < (double) (page.offset() + page.size()) * catalog;
+        List<Product> items = byIds(few
+                ? rows.pageIdsAmong(ProductCategories.FILED_UNDER, where, amongParams, sort.sqlOrderBy, page.offset(), page.size())
+                : rows.pageIds(walkWhere, walkParams, sort.sqlOrderBy, page.offset(), page.size()));
+        long total;
+        if (items.isEmpty() && page.page() == 0) {
+            total = 0;
+        } else if (items.size() < page.size() && !items.isEmpty()) {
+            total = (long) page.offset() + items.size();
+        } else {
+            // A lookup per candidate costs a few rows of a scan of the catalog.
+            total = links * 4 < catalog ? rows.countAmong(ProductCategories.FILED_UNDER, where, amongParams)
+                    : rows.countWhere(walkWhere, walkParams);
+        }
         return Page.of(dtos(items), page, total);
     }
 
@@ -114,15 +138,14 @@ public class Products {
 
     public Page<ProductDto> listAdmin(String q, Boolean active, String category, PageRequest page) {
         if (category != null && !category.isBlank()) {
-            StringBuilder where = new StringBuilder(active == null ? "true" : active ? "active" : "NOT active")
-                    .append(" AND ").append(ProductCategories.inCategory("id"));
-            List<Object> params = new ArrayList<>(List.of(category));
+            StringBuilder where = new StringBuilder(active == null ? "true" : active ? "active" : "NOT active");
+            List<Object> params = new ArrayList<>();
             if (q != null && !q.isBlank()) {
                 where.append(" AND (sku ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')");
                 params.add(LikePatterns.contains(q));
                 params.add(LikePatterns.contains(q));
             }
-            return filtered(where.toString(), params, Sort.NEWEST, page);
+            return inCategory(category, where.toString(), params, Sort.NEWEST, page);
         }
         if (q == null || q.isBlank()) {
             String where = active == null ? "true" : active ? "active" : "NOT active";

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProductCategoryTest {
 
+    @jakarta.inject.Inject
+    com.acme.shop.support.Db db;
+
     Api.Session admin;
     String tag;
     String clothing;
@@ -130,6 +133,32 @@ class ProductCategoryTest {
                 .then().body("items.id", contains(active));
         admin.as().queryParam("category", "nothing-" + tag).get("/api/v1/admin/products").then().statusCode(200)
                 .body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void everyPageAgreesWithABruteForceQueryWhicheverWayItIsFound() {
+        // Enough products that the first pages walk the sort's index and the later ones read the category in full.
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Map<String, Object> item = Catalog.product("Bulk " + tag + " " + i, 100 + (i * 7919) % 1000, 1);
+            item.put("active", i % 10 != 0);
+            batch.add(item);
+        }
+        admin.as().body(batch).post("/api/v1/admin/products/bulk").then().statusCode(201);
+        db.execute("INSERT INTO product_category (product_id, category_id) SELECT id, CASE WHEN price_cents % 2 = 0 "
+                + "THEN ?::uuid ELSE ?::uuid END FROM product WHERE name LIKE ?", polos, shirts, "Bulk " + tag + " %");
+        List<String> expected = db.<UUID>values("SELECT id FROM product WHERE active AND name LIKE ? "
+                + "ORDER BY price_cents, id", "Bulk " + tag + " %").stream().map(UUID::toString).toList();
+        List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page * 20 < expected.size(); page++) {
+            io.restassured.path.json.JsonPath answer = json().queryParam("category", "clothing-" + tag)
+                    .queryParam("sort", "price_asc").queryParam("page", page).get("/api/v1/products").then()
+                    .statusCode(200).body("totalItems", equalTo(expected.size())).extract().jsonPath();
+            seen.addAll(answer.getList("items.id"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(expected, seen);
+        admin.as().queryParam("category", "shirts-" + tag).queryParam("size", 100).queryParam("page", 1)
+                .get("/api/v1/admin/products").then().statusCode(200).body("totalItems", equalTo(150));
     }
 
     @Test
