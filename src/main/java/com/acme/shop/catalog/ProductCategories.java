@@ -3,8 +3,10 @@ package com.acme.shop.catalog;
 import com.acme.shop.catalog.dto.CategoryRef;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.FieldError;
+import com.acme.shop.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -42,7 +44,15 @@ public class ProductCategories {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        rows.replaceLinks(productId, ids);
+        try {
+            rows.replaceLinks(productId, ids);
+        } catch (Sql.Failed e) {
+            if (e.getCause() instanceof SQLException sql && "23503".equals(sql.getSQLState())) {
+                // A category was deleted between the check above and the insert (its delete held the row).
+                throw ApiException.validation("categoryIds", "a category was deleted meanwhile; reload and retry");
+            }
+            throw e;
+        }
     }
 
     /** product id -> its categories (by name; none: absent from the map), for many products in one statement. */

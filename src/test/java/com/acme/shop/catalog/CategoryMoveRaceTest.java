@@ -153,6 +153,25 @@ class CategoryMoveRaceTest {
         }
     }
 
+    @Test
+    void filingAProductUnderACategoryBeingDeletedIsNeverAServerError() throws Exception {
+        Api.Session admin = Api.admin();
+        String product = com.acme.shop.support.Catalog.create(admin, "Filed in a race " + Categories.tag(), 100, 1);
+        for (int round = 0; round < 8; round++) {
+            String tag = Categories.tag();
+            String category = Categories.create(admin, "Doomed", "doomed-" + tag, null);
+            List<Response> answers = Parallel.run(List.of(
+                    () -> admin.as().delete("/api/v1/admin/categories/" + category),
+                    () -> admin.as().body(Map.of("categoryIds", List.of(category)))
+                            .patch("/api/v1/admin/products/" + product)));
+            assertEquals(204, answers.get(0).statusCode(), answers.get(0).asString());
+            int filed = answers.get(1).statusCode();
+            assertTrue(filed == 200 || filed == 400, "round " + round + ": " + answers.get(1).asString());
+            // Whichever came first, no link to a deleted category is left.
+            assertEquals(0, db.count("SELECT count(*) FROM product_category WHERE category_id = ?::uuid", category));
+        }
+    }
+
     private static int move(Connection connection, UUID category, UUID parent) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE category SET parent_id = ? WHERE id = ?")) {
             statement.setObject(1, parent);
