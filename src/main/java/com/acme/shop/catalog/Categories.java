@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * The category tree: reads for the storefront, and the back office's writes. The tree's one rule (no category
  * under itself or a descendant) holds in the database (V16's trigger); moves are checked here first, under the
- * same lock, so that a refused move is answered 409 with a reason.
+ * same lock, so that a refused move is answered 409 with a reason. Every write {@link ChangesCatalog}: the tree, the
+ * category filter of the product list and products' categories are all cached public reads.
  */
 @ApplicationScoped
 public class Categories {
@@ -69,6 +70,7 @@ public class Categories {
      * slug both succeed with different slugs.
      */
     @Transactional
+    @ChangesCatalog
     public CategoryDto create(CategoryCreate request) {
         if (request.parentId() != null && !rows.exists(request.parentId())) {
             throw unknownParent();
@@ -99,6 +101,7 @@ public class Categories {
     }
 
     @Transactional
+    @ChangesCatalog
     public CategoryDto update(UUID id, CategoryPatch patch) {
         UUID parent = patch.movesParent() ? patch.parentId().orElse(null) : null;
         if (patch.movesParent()) {
@@ -127,6 +130,7 @@ public class Categories {
 
     /** Deletes a category without children; its products stay, unfiled from it. */
     @Transactional
+    @ChangesCatalog
     public void delete(UUID id) {
         CategoryRows.Category category = rows.lock(id).orElseThrow(Categories::notFound);
         if (rows.hasChildren(id)) {

@@ -178,6 +178,7 @@ public class Products {
      * The unique keys decide, so two creates racing for one derived slug both succeed with different slugs.
      */
     @Transactional
+    @ChangesCatalog
     public ProductDto create(ProductCreate request) {
         UUID id = UUID.randomUUID();
         boolean derived = request.slug() == null;
@@ -204,6 +205,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public ProductDto update(UUID id, ProductPatch patch) {
         Product product = find(id);
         if (patch.version() != null && patch.version() != product.version) {
@@ -228,6 +230,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public void archive(UUID id) {
         Product product = find(id);
         if (product.active) {

@@ -48,6 +48,7 @@ public class Stock {
 
     /** Takes the units if an active product has them; empty (and nothing changed) otherwise. */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public Optional<Taken> take(UUID productId, int quantity) {
         return rows.take(productId, quantity);
     }
@@ -57,6 +58,7 @@ public class Stock {
      * payment that arrives after its order was cancelled: archived products count, the goods were sold.
      */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public boolean takeAll(List<Line> lines) {
         SortedMap<UUID, Integer> wanted = byProduct(lines);
         Map<UUID, Integer> inStock = rows.lockStock(wanted.keySet());
@@ -72,6 +74,7 @@ public class Stock {
 
     /** Puts the units back (a cancelled order, an expired payment, a restocking refund). */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public void release(List<Line> lines) {
         SortedMap<UUID, Integer> deltas = byProduct(lines);
         rows.lockStock(deltas.keySet());

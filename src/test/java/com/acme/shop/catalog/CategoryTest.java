@@ -167,6 +167,23 @@ class CategoryTest {
     }
 
     @Test
+    void theTreeIsACacheableReadThatChangesWithEveryCategoryWrite() {
+        Response first = json().get("/api/v1/categories");
+        first.then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age="))
+                .header("ETag", notNullValue());
+        json().header("If-None-Match", first.header("ETag")).get("/api/v1/categories").then().statusCode(304);
+        String id = Categories.create(admin, "Cache " + tag, "cache-" + tag, null);
+        Response created = json().get("/api/v1/categories");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first.header("ETag"), created.header("ETag"));
+        created.then().body("find { it.slug == 'cache-" + tag + "' }.id", equalTo(id));
+        admin.as().body(Map.of("name", "Cache renamed " + tag)).patch("/api/v1/admin/categories/" + id).then().statusCode(200);
+        json().header("If-None-Match", created.header("ETag")).get("/api/v1/categories").then().statusCode(200)
+                .body("find { it.slug == 'cache-" + tag + "' }.name", equalTo("Cache renamed " + tag));
+        admin.as().delete("/api/v1/admin/categories/" + id).then().statusCode(204);
+        json().get("/api/v1/categories").then().body("find { it.slug == 'cache-" + tag + "' }", nullValue());
+    }
+
+    @Test
     void adminEndpointsNeedATokenAndTheAdminRole() {
         String id = UUID.randomUUID().toString();
         String[][] calls = {{"POST", "/api/v1/admin/categories"}, {"GET", "/api/v1/admin/categories/" + id},
