@@ -26,6 +26,7 @@ const AdminOverviewPage = lazy(() => import('./pages/admin/AdminOverviewPage'));
 const AdminProductsPage = lazy(() => import('./pages/admin/AdminProductsPage'));
 const AdminProductFormPage = lazy(() => import('./pages/admin/AdminProductFormPage'));
 const AdminImportPage = lazy(() => import('./pages/admin/AdminImportPage'));
+const AdminCategoriesPage = lazy(() => import('./pages/admin/AdminCategoriesPage'));
 const AdminOrdersPage = lazy(() => import('./pages/admin/AdminOrdersPage'));
 const AdminOrderPage = lazy(() => import('./pages/admin/AdminOrderPage'));
 const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage'));
@@ -60,6 +61,7 @@ export function AppRoutes() {
           <Route path="products/new" element={<AdminProductFormPage />} />
           <Route path="products/import" element={<AdminImportPage />} />
           <Route path="products/:id" element={<AdminProductFormPage />} />
+          <Route path="categories" element={<AdminCategoriesPage />} />
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="orders/:id" element={<AdminOrderPage />} />
           <Route path="users" element={<AdminUsersPage />} />

@@ -1,5 +1,5 @@
 import type {
-  AdminOrder, AdminUser, AuthResponse, Cart, CartItem, Order, Product, TrackedOrder, User,
+  AdminOrder, AdminUser, AuthResponse, Cart, CartItem, CategoryNode, Order, Product, TrackedOrder, User,
 } from '../api/generated';
 
 /**
@@ -33,8 +33,28 @@ export function aProduct(overrides: Partial<Product> = {}): Product {
   return {
     id: 'p1', sku: 'MUG-1', slug: 'blue-mug', name: 'Blue mug', description: 'A mug.', priceCents: 1250,
     currency: 'USD', stock: 10, active: true, imageUrl: null, createdAt: '2026-01-02T10:00:00Z',
-    updatedAt: '2026-01-03T10:00:00Z', version: 3, ...overrides,
+    updatedAt: '2026-01-03T10:00:00Z', version: 3, categories: [], ...overrides,
   };
+}
+
+/** A category tree node; without children it is a leaf. */
+export function aCategory(overrides: Partial<CategoryNode> = {}): CategoryNode {
+  return { id: 'cat-mugs', slug: 'mugs', name: 'Mugs', children: [], ...overrides };
+}
+
+/** The shop's category tree: Kitchen > (Mugs, Teapots > Cast iron), and Garden. */
+export function aCategoryTree(): CategoryNode[] {
+  return [
+    aCategory({
+      id: 'cat-kitchen', slug: 'kitchen', name: 'Kitchen', children: [
+        aCategory(),
+        aCategory({ id: 'cat-teapots', slug: 'teapots', name: 'Teapots', children: [
+          aCategory({ id: 'cat-cast-iron', slug: 'cast-iron', name: 'Cast iron' }),
+        ] }),
+      ],
+    }),
+    aCategory({ id: 'cat-garden', slug: 'garden', name: 'Garden' }),
+  ];
 }
 
 /** A cart line of the mug; the line total follows price and quantity unless given. */

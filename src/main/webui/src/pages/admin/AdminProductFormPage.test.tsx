@@ -1,8 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_API, fakeServer, problem } from '../../test/fakeServer';
-import { aProduct, anAdmin } from '../../test/fixtures';
+import { aCategoryTree, aProduct, anAdmin } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 
 import AdminProductFormPage from './AdminProductFormPage';
@@ -144,5 +144,59 @@ describe('AdminProductFormPage', () => {
     fakeServer({});
     renderRoutes(routes, { at: '/admin/products/nope', signedIn: anAdmin() });
     expect(await screen.findByText('Product not found')).toBeInTheDocument();
+  });
+
+  it('files a new product under the categories ticked', async () => {
+    const created = aProduct({ id: 'p-new', name: 'Red mug', sku: 'MUG-2', priceCents: 100 });
+    const { requests } = fakeServer({
+      'GET /api/v1/categories': () => [200, aCategoryTree()],
+      'POST /api/v1/admin/products': () => [201, created],
+      'GET /api/v1/admin/products/p-new': () => [200, created],
+    });
+    const { user } = renderRoutes(routes, { at: '/admin/products/new', signedIn: anAdmin() });
+
+    const group = await screen.findByRole('group', { name: 'Categories' });
+    await user.type(screen.getByLabelText('Name'), 'Red mug');
+    await user.type(screen.getByLabelText('SKU'), 'MUG-2');
+    await user.type(screen.getByLabelText('Price'), '1');
+    await user.click(within(group).getByLabelText('Cast iron'));
+    await user.click(within(group).getByLabelText('Mugs'));
+    await user.click(screen.getByRole('button', { name: 'Create product' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Red mug' })).toBeInTheDocument();
+    expect(requests.find((r) => r.method === 'POST')!.body).toMatchObject({ categoryIds: ['cat-cast-iron', 'cat-mugs'] });
+  });
+
+  it('replaces the categories only when they changed, and shows a refusal under them', async () => {
+    const product = aProduct({ categories: [{ id: 'cat-mugs', slug: 'mugs', name: 'Mugs' }] });
+    let patches = 0;
+    const { calls } = fakeServer({
+      'GET /api/v1/categories': () => [200, aCategoryTree()],
+      'GET /api/v1/admin/products/p1': () => [200, product],
+      'PATCH /api/v1/admin/products/p1': ({ body }) => (patches++ === 0
+        ? [400, problem(400, 'validation_failed', [{ field: 'categoryIds', message: 'no category has the id cat-garden' }])]
+        : [200, { ...product, categories: [], version: 4, ...(body as object) }]),
+    });
+    const { user } = renderRoutes(routes, { at: '/admin/products/p1', signedIn: anAdmin() });
+
+    const group = await screen.findByRole('group', { name: 'Categories' });
+    expect(within(group).getByLabelText('Mugs')).toBeChecked();
+    await user.click(within(group).getByLabelText('Garden'));
+    await user.click(within(group).getByLabelText('Garden'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await expectStatus('Nothing to save');
+
+    await user.click(within(group).getByLabelText('Garden'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await within(group).findByText('no category has the id cat-garden')).toBeInTheDocument();
+
+    await user.click(within(group).getByLabelText('Garden'));
+    await user.click(within(group).getByLabelText('Mugs'));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await expectStatus('Changes saved');
+    expect(calls(ADMIN_API).filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([
+      { categoryIds: ['cat-mugs', 'cat-garden'], version: 3 },
+      { categoryIds: [], version: 3 },
+    ]);
   });
 });

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
-  adminArchiveProduct, adminCreateProduct, adminGetProduct, adminUpdateProduct,
+  adminArchiveProduct, adminCreateProduct, adminGetProduct, adminUpdateProduct, listCategories,
   type Problem, type Product, type ProductCreate, type ProductPatch,
 } from '../../api/generated';
 import { messageOf, problemOf } from '../../api/problem';
+import { CategoryPicker } from '../../components/CategoryPicker';
 import { LoadGate } from '../../components/LoadGate';
 import { Checkbox, ErrorAlert, Field, Notice, SubmitButton, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
 import { parseMoney, toMajorString } from '../../lib/money';
+import { useLoad } from '../../lib/useLoad';
 import { useSubmit, type Submit } from '../../lib/useSubmit';
 import { useStoreCurrency } from '../../cart/CartContext';
 
@@ -20,17 +22,18 @@ type Values = {
   stock: string;
   imageUrl: string;
   active: boolean;
+  categoryIds: string[];
 };
 
 type FieldName = keyof Values;
 type Errors = Partial<Record<FieldName, string>>;
 
-const EMPTY: Values = { name: '', sku: '', slug: '', description: '', price: '', stock: '0', imageUrl: '', active: true };
+const EMPTY: Values = { name: '', sku: '', slug: '', description: '', price: '', stock: '0', imageUrl: '', active: true, categoryIds: [] };
 
 /** The form's field for each field name the server reports. */
 const SERVER_FIELDS: Record<string, FieldName> = {
   name: 'name', sku: 'sku', slug: 'slug', description: 'description', priceCents: 'price', stock: 'stock',
-  imageUrl: 'imageUrl', active: 'active',
+  imageUrl: 'imageUrl', active: 'active', categoryIds: 'categoryIds',
 };
 
 function valuesOf(p: Product): Values {
@@ -43,7 +46,12 @@ function valuesOf(p: Product): Values {
     stock: String(p.stock),
     imageUrl: p.imageUrl ?? '',
     active: p.active,
+    categoryIds: p.categories.map((c) => c.id),
   };
+}
+
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }
 
 function validate(v: Values, currency: string): Errors {
@@ -132,6 +140,7 @@ function ProductForm({ id }: { id?: string }) {
     if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
+  const categoryTree = useLoad(async () => (await listCategories({ throwOnError: true })).data, []);
   const storeCurrency = useStoreCurrency();
   const currency = product?.currency ?? storeCurrency;
   const errors: Errors = { ...serverErrors(form), ...clientErrors };
@@ -163,6 +172,7 @@ function ProductForm({ id }: { id?: string }) {
         if (slug) body.slug = slug;
         if (values.description.trim()) body.description = values.description;
         if (imageUrl) body.imageUrl = imageUrl;
+        if (values.categoryIds.length) body.categoryIds = values.categoryIds;
         const { data } = await adminCreateProduct({ body, throwOnError: true });
         navigate(`/admin/products/${data.id}`, { state: { notice: 'Product created' } });
         return;
@@ -177,6 +187,7 @@ function ProductForm({ id }: { id?: string }) {
       if (stock !== product.stock) patch.stock = stock;
       if (imageUrl !== (product.imageUrl ?? '')) patch.imageUrl = imageUrl;
       if (values.active !== product.active) patch.active = values.active;
+      if (!sameIds(values.categoryIds, product.categories.map((c) => c.id))) patch.categoryIds = values.categoryIds;
       if (Object.keys(patch).length === 0) {
         setNotice('Nothing to save: no field was changed.');
         return;
@@ -255,6 +266,8 @@ function ProductForm({ id }: { id?: string }) {
         </div>
         <Field label="Image URL (optional)" name="imageUrl" type="url" value={values.imageUrl} error={errors.imageUrl}
           onChange={(e) => set('imageUrl', e.target.value)} />
+        <CategoryPicker tree={categoryTree.data ?? []} selected={values.categoryIds} error={errors.categoryIds}
+          onChange={(ids) => set('categoryIds', ids)} />
         <Checkbox label="Active" name="active" checked={values.active} error={errors.active}
           hint="Active products are listed in the shop" onChange={(e) => set('active', e.target.checked)} />
         <SubmitButton busy={form.busy}>{product ? 'Save changes' : 'Create product'}</SubmitButton>

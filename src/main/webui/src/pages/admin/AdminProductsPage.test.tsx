@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_API, fakeServer } from '../../test/fakeServer';
-import { aPage, aProduct, anAdmin } from '../../test/fixtures';
+import { aCategoryTree, aPage, aProduct, anAdmin } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 import AdminProductsPage from './AdminProductsPage';
 
@@ -55,5 +55,22 @@ describe('AdminProductsPage', () => {
     expect(await screen.findByText('Archived', { selector: '.badge' })).toBeInTheDocument();
     expect(calls(ADMIN_API).map((r) => r.method)).toEqual(['GET', 'DELETE', 'GET']);
     expect(calls(ADMIN_API)[0].url.searchParams.get('active')).toBe('true');
+  });
+
+  it('filters by category through the URL', async () => {
+    const { calls } = fakeServer({
+      'GET /api/v1/categories': () => [200, aCategoryTree()],
+      'GET /api/v1/admin/products': () => [200, aPage([aProduct()])],
+    });
+    const { user } = renderRoutes(routes, { at: '/admin/products?category=mugs', signedIn: anAdmin() });
+
+    const select = await screen.findByLabelText('Category');
+    expect(select).toHaveValue('mugs');
+    expect(calls(ADMIN_API)[0].url.searchParams.get('category')).toBe('mugs');
+    await user.selectOptions(select, 'teapots');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/products?category=teapots');
+    await waitFor(() => expect(calls(ADMIN_API).at(-1)!.url.searchParams.get('category')).toBe('teapots'));
   });
 });

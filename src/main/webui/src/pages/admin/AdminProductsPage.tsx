@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { adminArchiveProduct, adminListProducts, type Product } from '../../api/generated';
+import { adminArchiveProduct, adminListProducts, listCategories, type Product } from '../../api/generated';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FilterForm, ListView } from '../../components/ListView';
 import { EmptyState, ErrorAlert, Field, Notice, Price, SelectField, usePageTitle } from '../../components/ui';
 import { PAGE_SIZE } from './adminCommon';
+import { flatten, indented } from '../../lib/categories';
 import { useLoad } from '../../lib/useLoad';
 import { usePageParams } from '../../lib/usePageParams';
 import { useSubmit } from '../../lib/useSubmit';
@@ -20,19 +21,23 @@ export default function AdminProductsPage() {
   const { params, page } = usePageParams();
   const q = params.get('q') ?? '';
   const status = statusFilter(params.get('status'));
+  const category = params.get('category') ?? '';
 
   const list = useLoad(async () => {
     const { data } = await adminListProducts({
       query: {
         q: q || undefined,
         active: status === 'active' ? true : status === 'archived' ? false : undefined,
+        category: category || undefined,
         page,
         size: PAGE_SIZE,
       },
       throwOnError: true,
     });
     return data;
-  }, [`${q}|${status}|${page}`]);
+  }, [`${q}|${status}|${category}|${page}`]);
+  const categories = useLoad(async () => (await listCategories({ throwOnError: true })).data, []);
+  const tree = categories.data ?? [];
 
   const [notice, setNotice] = useState<string | null>(null);
   const action = useSubmit();
@@ -79,6 +84,12 @@ export default function AdminProductsPage() {
           <option value="active">Active</option>
           <option value="archived">Archived</option>
         </SelectField>
+        {tree.length ? (
+          <SelectField label="Category" name="category" defaultValue={category} hint="With its sub-categories">
+            <option value="">All</option>
+            {flatten(tree).map((c) => <option key={c.node.id} value={c.node.slug}>{indented(c)}</option>)}
+          </SelectField>
+        ) : null}
       </FilterForm>
 
       {notice ? <Notice>{notice}</Notice> : null}

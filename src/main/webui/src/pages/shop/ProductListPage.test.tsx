@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer } from '../../test/fakeServer';
-import { aCart, aCartItem, aPage, aProduct } from '../../test/fixtures';
+import { aCart, aCartItem, aCategoryTree, aPage, aProduct } from '../../test/fixtures';
 import { expectStatus, renderPage } from '../../test/render';
 import ProductListPage from './ProductListPage';
 
@@ -52,5 +52,46 @@ describe('ProductListPage', () => {
 
     await user.selectOptions(screen.getByLabelText('Sort by'), 'Name');
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?sort=name&q=nothing'));
+  });
+
+  it('navigates by category, keeping search and sort in the URL, and names the category', async () => {
+    const server = fakeServer({
+      'GET /api/v1/categories': () => [200, aCategoryTree()],
+      'GET /api/v1/products': ({ url }) => [200, url.searchParams.get('category') === 'garden' ? aPage([]) : aPage([MUG])],
+    });
+    const user = userEvent.setup();
+    renderPage(<ProductListPage />, { route: '/?sort=name&page=2' });
+
+    const nav = await screen.findByRole('navigation', { name: 'Categories' });
+    expect(within(nav).getByRole('link', { name: 'All products' })).toHaveAttribute('aria-current', 'page');
+    // Nested as the tree is: Cast iron sits under Teapots, under Kitchen.
+    const teapots = within(nav).getByRole('link', { name: 'Teapots' }).closest('li')!;
+    expect(within(teapots).getByRole('link', { name: 'Cast iron' })).toBeInTheDocument();
+
+    await user.click(within(nav).getByRole('link', { name: 'Teapots' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/?sort=name&category=teapots'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Teapots' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Teapots' })).toHaveAttribute('aria-current', 'page');
+    await waitFor(() => expect(server.calls('/api/v1/products').at(-1)!.url.searchParams.get('category')).toBe('teapots'));
+    expect(server.calls('/api/v1/products').at(-1)!.url.searchParams.get('sort')).toBe('name');
+
+    await user.click(within(nav).getByRole('link', { name: 'Garden' }));
+    expect(await screen.findByText('Nothing in this category yet.')).toBeInTheDocument();
+
+    await user.click(within(nav).getByRole('link', { name: 'All products' }));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/\?sort=name$/));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Products' })).toBeInTheDocument();
+    expect(server.calls('/api/v1/products').at(-1)!.url.searchParams.has('category')).toBe(false);
+  });
+
+  it('lists products without navigation when categories cannot be loaded', async () => {
+    fakeServer({
+      'GET /api/v1/categories': () => [500, { code: 'internal_error', status: 500, title: 'Error', type: 'about:blank' }],
+      'GET /api/v1/products': () => [200, aPage([MUG])],
+    });
+    renderPage(<ProductListPage />, { route: '/?category=mugs' });
+    expect(await screen.findByRole('link', { name: 'Blue mug' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Categories' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Products' })).toBeInTheDocument();
   });
 });

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { listProducts, type ListProductsData, type Product } from '../../api/generated';
+import { Link, type To } from 'react-router';
+import { listCategories, listProducts, type ListProductsData, type Product } from '../../api/generated';
 import { useCart } from '../../cart/CartContext';
+import { CategoryNav } from '../../components/CategoryNav';
 import { ListView } from '../../components/ListView';
 import { EmptyState, ErrorAlert, Field, Notice, Price, SelectField, usePageTitle } from '../../components/ui';
+import { findBySlug } from '../../lib/categories';
 import { useLoad } from '../../lib/useLoad';
 import { usePageParams } from '../../lib/usePageParams';
 import { useSubmit } from '../../lib/useSubmit';
@@ -23,22 +25,40 @@ function sortOf(value: string | null): Sort {
 }
 
 export default function ProductListPage() {
-  usePageTitle('Products');
   const { params, page, update } = usePageParams();
   const q = params.get('q')?.trim() ?? '';
   const sort = sortOf(params.get('sort'));
+  const category = params.get('category')?.trim() || null;
 
   const list = useLoad(async () => {
     const { data } = await listProducts({
-      query: { q: q || undefined, sort, page, size: PAGE_SIZE },
+      query: { q: q || undefined, category: category ?? undefined, sort, page, size: PAGE_SIZE },
       throwOnError: true,
     });
     return data;
-  }, [q, sort, page]);
+  }, [q, category, sort, page]);
+
+  // Navigation is a help, not the page: without categories (none yet, or they failed to load) the list stands alone.
+  const categories = useLoad(async () => (await listCategories({ throwOnError: true })).data, []);
+  const tree = categories.data ?? [];
+  const current = category ? findBySlug(tree, category) : null;
+  const title = current?.name ?? 'Products';
+  usePageTitle(title);
+
+  /** The list in another category (null: all), keeping the search and sort, from the first page. */
+  function hrefFor(slug: string | null): To {
+    const next = new URLSearchParams(params);
+    next.delete('page');
+    if (slug) next.set('category', slug);
+    else next.delete('category');
+    const search = next.toString();
+    return { search: search ? `?${search}` : '' };
+  }
 
   return (
     <>
-      <h1>Products</h1>
+      <h1>{title}</h1>
+      <CategoryNav tree={tree} current={category} hrefFor={hrefFor} />
       <div className="toolbar">
         <SearchForm key={q} initial={q} onSearch={(text) => update({ q: text })} />
         <SelectField label="Sort by" value={sort}
@@ -49,7 +69,8 @@ export default function ProductListPage() {
 
       <ListView state={list} loadingLabel="Loading products…" empty={(
         <EmptyState title="No products found">
-          {q ? <p>Nothing matches “{q}”. Try another search.</p> : <p>Please check back soon.</p>}
+          {q ? <p>Nothing matches “{q}”. Try another search.</p>
+            : category ? <p>Nothing in this category yet.</p> : <p>Please check back soon.</p>}
         </EmptyState>
       )}>
         {(products) => <ProductGrid products={products} busy={list.loading} />}

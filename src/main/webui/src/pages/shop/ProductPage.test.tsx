@@ -55,4 +55,14 @@ describe('ProductPage', () => {
     expect(await screen.findByText('Out of stock')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add to cart' })).toBeDisabled();
   });
+
+  it('links to the categories the product is filed under', async () => {
+    fakeServer({
+      'GET /api/v1/products/blue-mug': () => [200, aProduct({ categories: [
+        { id: 'cat-mugs', slug: 'mugs', name: 'Mugs' }, { id: 'cat-gifts', slug: 'gifts', name: 'Gifts' }] })],
+    });
+    render();
+    expect(await screen.findByRole('link', { name: 'Mugs' })).toHaveAttribute('href', '/?category=mugs');
+    expect(screen.getByRole('link', { name: 'Gifts' })).toHaveAttribute('href', '/?category=gifts');
+  });
 });

@@ -55,6 +55,11 @@ function ProductDetails({ product }: { product: Product }) {
       </div>
       <div>
         <h1>{product.name}</h1>
+        {product.categories.length ? (
+          <p className="muted">In {product.categories.map((c, i) => (
+            <span key={c.id}>{i > 0 ? ', ' : null}<Link to={`/?category=${encodeURIComponent(c.slug)}`}>{c.name}</Link></span>
+          ))}</p>
+        ) : null}
         <p><Price cents={product.priceCents} currency={product.currency} /></p>
         <p>{stockText(product.stock)}</p>
         {product.description ? <p style={{ whiteSpace: 'pre-line' }}>{product.description}</p> : null}

@@ -63,8 +63,11 @@ public class AdminProductResource {
     public Page<ProductDto> adminListProducts(
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @QueryParam("active") Boolean active,
+            @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
+                    + "(an unknown slug: none)")
+            @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
             @Valid @BeanParam PageRequest page) {
-        return products.listAdmin(q, active, page);
+        return products.listAdmin(q, active, category, page);
     }
 
     @POST
@@ -74,7 +77,7 @@ public class AdminProductResource {
     @APIResponse(responseCode = "409", description = "sku_taken, or slug_taken for an explicit slug")
     public RestResponse<ProductDto> adminCreateProduct(@Valid @NotNull ProductCreate body) {
         ProductDto created = products.create(body);
-        return RestResponse.ResponseBuilder.<ProductDto>created(URI.create("/api/v1/admin/products/" + created.id()))
+        return RestResponse.ResponseBuilder.<ProductDto>created(URI.create("/v1/admin/products/" + created.id()))
                 .entity(created).build();
     }
 

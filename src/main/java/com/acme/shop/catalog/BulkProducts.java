@@ -38,6 +38,9 @@ public class BulkProducts {
     private final Validator validator;
     private final Audit audit;
 
+    /** Categories are filed one product at a time (POST or PATCH of the product), not in bulk calls. */
+    private static final String BULK_CATEGORIES = "cannot be set in a bulk call; set it on each product";
+
     BulkProducts(ProductRows rows, Validator validator, Audit audit) {
         this.rows = rows;
         this.validator = validator;
@@ -68,6 +71,9 @@ public class BulkProducts {
             if (item == null) {
                 problems.atIndex(i, "item", "must be an object");
                 continue;
+            }
+            if (item.categoryIds() != null) {
+                problems.atIndex(i, "categoryIds", BULK_CATEGORIES);
             }
             if (item.sku() != null) {
                 Integer first = skuAt.putIfAbsent(item.sku(), i);
@@ -127,6 +133,9 @@ public class BulkProducts {
                 continue;
             }
             problems.validate(validator, item, i, null);
+            if (item.categoryIds() != null) {
+                problems.atIndex(i, "categoryIds", BULK_CATEGORIES);
+            }
             if (item.id() == null) {
                 problems.atIndex(i, "id", "must not be null");
             } else {

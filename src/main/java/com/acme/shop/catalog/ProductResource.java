@@ -55,11 +55,14 @@ public class ProductResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"},
                     pattern = "newest|price_asc|price_desc|name", defaultValue = "newest"))
             @QueryParam("sort") @DefaultValue("newest") Products.Sort sort,
+            @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
+                    + "(an unknown slug: none)")
+            @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
             @Valid @BeanParam PageRequest page,
             @Parameter(description = "The ETag of an earlier answer: 304 while it is still current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @Context HttpServerRequest request) {
-        return cache.respond(request.uri(), ifNoneMatch, () -> products.listPublic(q, sort, page));
+        return cache.respond(request.uri(), ifNoneMatch, () -> products.listPublic(q, category, sort, page));
     }
 
     @GET

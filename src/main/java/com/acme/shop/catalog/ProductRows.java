@@ -419,6 +419,51 @@ class ProductRows {
         return query("SELECT count(*) FROM product WHERE " + where, s -> { }, rs -> rs.getLong(1)).get(0);
     }
 
+    /** {@link #pageIds(String, String, int, int)} with {@code ?} parameters in {@code where}, bound in order. */
+    List<UUID> pageIds(String where, List<?> params, String orderBy, int offset, int limit) {
+        return query("SELECT id FROM product WHERE " + where + " ORDER BY " + orderBy + " OFFSET ? LIMIT ?", s -> {
+            int i = bind(s, params);
+            s.setInt(i, offset);
+            s.setInt(i + 1, limit);
+        }, rs -> rs.getObject(1, UUID.class));
+    }
+
+    long countWhere(String where, List<?> params) {
+        return query("SELECT count(*) FROM product WHERE " + where, s -> bind(s, params), rs -> rs.getLong(1)).get(0);
+    }
+
+    /**
+     * {@link #pageIds(String, List, String, int, int)} over a candidate set ({@code candidates}: SQL selecting
+     * {@code product_id}, its parameters first), read in full first and each candidate then looked up by id: for a
+     * filter that matches few products, where walking the sort's index would pass most of the catalog to fill a page.
+     * ({@code OFFSET 0} keeps the lookup a per-candidate index probe, whatever the planner believes about sizes.)
+     */
+    List<UUID> pageIdsAmong(String candidates, String where, List<?> params, String orderBy, int offset, int limit) {
+        return query("WITH candidate AS MATERIALIZED (" + candidates + ") SELECT p.id FROM candidate c "
+                + "CROSS JOIN LATERAL (SELECT * FROM product WHERE product.id = c.product_id OFFSET 0) p WHERE " + where
+                + " ORDER BY " + orderBy + " OFFSET ? LIMIT ?", s -> {
+                    int i = bind(s, params);
+                    s.setInt(i, offset);
+                    s.setInt(i + 1, limit);
+                }, rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** {@link #countWhere(String, List)} over a candidate set, as {@link #pageIdsAmong} reads it. */
+    long countAmong(String candidates, String where, List<?> params) {
+        return query("WITH candidate AS MATERIALIZED (" + candidates + ") SELECT count(*) FROM candidate c "
+                + "CROSS JOIN LATERAL (SELECT * FROM product WHERE product.id = c.product_id OFFSET 0) p WHERE " + where,
+                s -> bind(s, params), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Binds the values from the first parameter on; answers the index of the next one. */
+    private static int bind(PreparedStatement statement, List<?> params) throws SQLException {
+        int i = 1;
+        for (Object value : params) {
+            statement.setObject(i++, value);
+        }
+        return i;
+    }
+
     /** The size of the active catalog, kept exact by triggers (V8), so a list page needs no count(*). */
     long activeProductCount() {
         return query("SELECT active_products FROM catalog_counter", s -> { }, rs -> rs.getLong("active_products")).get(0);

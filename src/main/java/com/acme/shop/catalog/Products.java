@@ -19,6 +19,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ public class Products {
     private final StoreConfig store;
     private final ProductRows rows;
     private final Audit audit;
+    private final ProductCategories categories;
 
-    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit) {
+    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories) {
         this.em = em;
         this.store = store;
         this.rows = rows;
         this.audit = audit;
+        this.categories = categories;
     }
 
     /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
@@ -66,15 +69,66 @@ public class Products {
         }
     }
 
-    public Page<ProductDto> listPublic(String q, Sort sort, PageRequest page) {
+    public Page<ProductDto> listPublic(String q, String category, Sort sort, PageRequest page) {
+        if (category != null && !category.isBlank()) {
+            StringBuilder where = new StringBuilder("active");
+            List<Object> params = new ArrayList<>();
+            if (q != null && !q.isBlank()) {
+                where.append(" AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+                params.add(LikePatterns.contains(q));
+                params.add(LikePatterns.contains(q));
+            }
+            return inCategory(category, where.toString(), params, sort, page);
+        }
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
             List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
-            return Page.of(items.stream().map(this::dto).toList(), page, total);
+            return Page.of(dtos(items), page, total);
         }
         return page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
                 sort.orderBy, Map.of("q", LikePatterns.contains(q)), page);
+    }
+
+    /**
+     * The products {@code where} picks (fixed SQL, {@code ?} for {@code params}) that are filed under the category
+     * with this slug or under one of its descendants (an unknown slug: none), ids first, then the page's rows.
+     * The page is found one of two ways, chosen by how much of the catalog the categories hold, which the planner
+     * cannot know (the categories are only known once the query runs): few products are read in full through the
+     * category index and sorted (the cost grows with the categories' size); many are found by walking the sort's
+     * index and keeping those filed there (the cost grows with how far the walk goes to fill the page, about
+     * offset + size times catalog / matches rows). The count is chosen alike.
+     */
+    private Page<ProductDto> inCategory(String category, String where, List<Object> params, Sort sort,
+            PageRequest page) {
+        List<UUID> subtree = categories.subtree(category);
+        long links = categories.links(subtree);
+        if (links == 0) {
+            return Page.of(List.of(), page, 0); // an unknown slug, or nothing filed there
+        }
+        long catalog = Math.max(1, rows.activeProductCount());
+        Object filed = ProductCategories.parameter(subtree);
+        List<Object> amongParams = new ArrayList<>(List.of(filed));
+        amongParams.addAll(params);
+        String walkWhere = where + " AND " + ProductCategories.filedUnder("id");
+        List<Object> walkParams = new ArrayList<>(params);
+        walkParams.add(filed);
+
+        boolean few = (double) links * links < (double) (page.offset() + page.size()) * catalog;
+        List<Product> items = byIds(few
+                ? rows.pageIdsAmong(ProductCategories.FILED_UNDER, where, amongParams, sort.sqlOrderBy, page.offset(), page.size())
+                : rows.pageIds(walkWhere, walkParams, sort.sqlOrderBy, page.offset(), page.size()));
+        long total;
+        if (items.isEmpty() && page.page() == 0) {
+            total = 0;
+        } else if (items.size() < page.size() && !items.isEmpty()) {
+            total = (long) page.offset() + items.size();
+        } else {
+            // A lookup per candidate costs a few rows of a scan of the catalog.
+            total = links * 4 < catalog ? rows.countAmong(ProductCategories.FILED_UNDER, where, amongParams)
+                    : rows.countWhere(walkWhere, walkParams);
+        }
+        return Page.of(dtos(items), page, total);
     }
 
     public ProductDto getPublic(String slug) {
@@ -82,14 +136,24 @@ public class Products {
                 .map(this::dto).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
-    public Page<ProductDto> listAdmin(String q, Boolean active, PageRequest page) {
+    public Page<ProductDto> listAdmin(String q, Boolean active, String category, PageRequest page) {
+        if (category != null && !category.isBlank()) {
+            StringBuilder where = new StringBuilder(active == null ? "true" : active ? "active" : "NOT active");
+            List<Object> params = new ArrayList<>();
+            if (q != null && !q.isBlank()) {
+                where.append(" AND (sku ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')");
+                params.add(LikePatterns.contains(q));
+                params.add(LikePatterns.contains(q));
+            }
+            return inCategory(category, where.toString(), params, Sort.NEWEST, page);
+        }
         if (q == null || q.isBlank()) {
             String where = active == null ? "true" : active ? "active" : "NOT active";
             List<Product> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));
             long total = items.isEmpty() && page.page() == 0 ? 0
                     : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                     : rows.countWhere(where);
-            return Page.of(items.stream().map(this::dto).toList(), page, total);
+            return Page.of(dtos(items), page, total);
         }
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -122,6 +186,9 @@ public class Products {
         String slug = base;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             if (rows.insertIfFree(id, request, slug)) {
+                if (request.categoryIds() != null) {
+                    categories.set(id, request.categoryIds());
+                }
                 ProductDto created = dto(find(id));
                 audit.record("product.created", "product", id, null, created);
                 return created;
@@ -153,6 +220,9 @@ public class Products {
             throw versionConflict();
         } catch (PersistenceException e) {
             throw translate(e);
+        }
+        if (patch.categoryIds() != null) {
+            categories.set(id, patch.categoryIds());
         }
         ProductDto after = dto(product);
         audit.record("product.updated", "product", id, before, after);
@@ -209,7 +279,7 @@ public class Products {
         long total = items.isEmpty() && page.page() == 0 ? 0
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                 : count.getSingleResult();
-        return Page.of(items.stream().map(this::dto).toList(), page, total);
+        return Page.of(dtos(items), page, total);
     }
 
     /**
@@ -235,7 +305,13 @@ public class Products {
     }
 
     private ProductDto dto(Product product) {
-        return ProductDto.of(product, store.currency());
+        return ProductDto.of(product, store.currency(), categories.of(List.of(product.id)).getOrDefault(product.id, List.of()));
+    }
+
+    /** A page's products, their categories read in one statement. */
+    private List<ProductDto> dtos(List<Product> products) {
+        Map<UUID, List<com.acme.shop.catalog.dto.CategoryRef>> filed = categories.of(products.stream().map(p -> p.id).toList());
+        return products.stream().map(p -> ProductDto.of(p, store.currency(), filed.getOrDefault(p.id, List.of()))).toList();
     }
 
     private static Instant now() {

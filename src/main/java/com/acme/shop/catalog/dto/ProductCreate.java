@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "ProductCreate")
@@ -30,5 +32,14 @@ public record ProductCreate(
         Boolean active,
         @Size(max = 2048, message = "must be at most 2048 characters")
         @Pattern(regexp = ProductRules.IMAGE_URL, message = ProductRules.IMAGE_URL_MESSAGE)
-        String imageUrl) {
+        String imageUrl,
+        @Size(max = ProductRules.MAX_CATEGORIES, message = "must have at most " + ProductRules.MAX_CATEGORIES + " ids")
+        @Schema(description = "The categories to file it under (single create only; not in bulk calls)")
+        List<UUID> categoryIds) {
+
+    /** A v1 product (the CSV import's lines): filed under no category. */
+    public ProductCreate(String sku, String slug, String name, String description, Long priceCents, Integer stock,
+            Boolean active, String imageUrl) {
+        this(sku, slug, name, description, priceCents, stock, active, imageUrl, null);
+    }
 }

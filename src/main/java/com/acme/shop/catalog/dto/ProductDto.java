@@ -2,6 +2,7 @@ package com.acme.shop.catalog.dto;
 
 import com.acme.shop.catalog.Product;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,10 +20,12 @@ public record ProductDto(
         @Schema(required = true, nullable = true) String imageUrl,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(required = true, description = "Send it back in a PATCH to refuse stale updates") long version) {
+        @Schema(required = true, description = "Send it back in a PATCH to refuse stale updates") long version,
+        @Schema(required = true, description = "The categories it is filed under (by name); empty when none")
+        List<CategoryRef> categories) {
 
-    public static ProductDto of(Product p, String currency) {
+    public static ProductDto of(Product p, String currency, List<CategoryRef> categories) {
         return new ProductDto(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, currency, p.stock, p.active,
-                p.imageUrl, p.createdAt, p.updatedAt, p.version);
+                p.imageUrl, p.createdAt, p.updatedAt, p.version, List.copyOf(categories));
     }
 }

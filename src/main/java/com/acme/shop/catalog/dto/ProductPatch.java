@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,5 +28,8 @@ public record ProductPatch(
         Boolean active,
         @Size(max = 2048, message = "must be at most 2048 characters")
         @Pattern(regexp = "^$|" + ProductRules.IMAGE_URL, message = ProductRules.IMAGE_URL_MESSAGE) String imageUrl,
-        @Schema(description = "The version last read; a stale one is refused with 409 version_conflict") Long version) {
+        @Schema(description = "The version last read; a stale one is refused with 409 version_conflict") Long version,
+        @Size(max = ProductRules.MAX_CATEGORIES, message = "must have at most " + ProductRules.MAX_CATEGORIES + " ids")
+        @Schema(description = "Replaces the categories it is filed under ([] unfiles it); single PATCH only, not in bulk calls")
+        List<UUID> categoryIds) {
 }

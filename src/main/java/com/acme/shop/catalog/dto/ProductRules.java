@@ -11,6 +11,8 @@ public final class ProductRules {
     public static final String IMAGE_URL_MESSAGE = "must be an http(s) URL";
     public static final long MAX_PRICE_CENTS = 100_000_000_00L;
     public static final int MAX_STOCK = 1_000_000_000;
+    /** Categories one product may be filed under. */
+    public static final int MAX_CATEGORIES = 100;
 
     private ProductRules() {
     }
