@@ -85,15 +85,16 @@ public class Products {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
             List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
-            return Page.of(dtos(items), page, total);
+            return Page.of(publicDtos(items), page, total);
         }
-        return page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
+        Page<ProductDto> found = page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
                 sort.orderBy, Map.of("q", LikePatterns.contains(q)), page);
+        return Page.of(found.items().stream().map(Products::forShoppers).toList(), page, found.totalItems());
     }
 
     public ProductDto getPublic(String slug) {
         return Product.<Product>find("slug = ?1 and active = true", slug).firstResultOptional()
-                .map(this::dto).orElseThrow(() -> ApiException.notFound("Product"));
+                .map(this::dto).map(Products::forShoppers).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
     public Page<ProductDto> listAdmin(String q, Boolean active, PageRequest page) {
@@ -354,6 +355,20 @@ public class Products {
 
     private ProductDto dto(Product product) {
         return dtos(List.of(product)).get(0);
+    }
+
+    private List<ProductDto> publicDtos(List<Product> products) {
+        return dtos(products).stream().map(Products::forShoppers).toList();
+    }
+
+    /** The storefront's view: archived variants are history, not offered. */
+    private static ProductDto forShoppers(ProductDto p) {
+        if (p.variants().stream().allMatch(com.acme.shop.catalog.dto.VariantDto::active)) {
+            return p;
+        }
+        return new ProductDto(p.id(), p.sku(), p.slug(), p.name(), p.description(), p.priceCents(), p.currency(),
+                p.stock(), p.active(), p.imageUrl(), p.createdAt(), p.updatedAt(), p.version(), p.options(),
+                p.variants().stream().filter(com.acme.shop.catalog.dto.VariantDto::active).toList(), p.images());
     }
 
     /** A page of products with their options, variants and images: three statements, whatever the page size. */
