@@ -79,7 +79,7 @@ class VariantRows {
     List<Stored> lockVariants(UUID productId) {
         List<Stored> out = new ArrayList<>();
         query("SELECT id, sku, combination_key, active, position FROM product_variant WHERE product_id = ? "
-                + "ORDER BY id FOR UPDATE", new Object[] {productId}, null,
+                + "ORDER BY id FOR NO KEY UPDATE", new Object[] {productId}, null,
                 rs -> out.add(new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getBoolean(4), rs.getInt(5))));
         return out;
