@@ -13,8 +13,9 @@ export type CartState = {
   reload(): Promise<Cart | null>;
   /** `variantId` is needed for a product with several variants. */
   add(productId: string, quantity: number, variantId?: string): Promise<Cart>;
-  setQuantity(productId: string, quantity: number): Promise<Cart>;
-  remove(productId: string): Promise<Cart>;
+  /** `key`: the line's {@link lineKey}. */
+  setQuantity(key: string, quantity: number): Promise<Cart>;
+  remove(key: string): Promise<Cart>;
   /** After checkout: the server emptied the cart. */
   clearLocal(): void;
 };
@@ -57,14 +58,14 @@ export function CartProvider({ children }: { children: ReactNode }) {
     return data;
   }, []);
 
-  const setQuantity = useCallback(async (productId: string, quantity: number) => {
-    const { data } = await setCartItemQuantity({ path: { productId }, body: { quantity }, throwOnError: true });
+  const setQuantity = useCallback(async (key: string, quantity: number) => {
+    const { data } = await setCartItemQuantity({ path: { key }, body: { quantity }, throwOnError: true });
     setCart(data);
     return data;
   }, []);
 
-  const remove = useCallback(async (productId: string) => {
-    const { data } = await removeCartItem({ path: { productId }, throwOnError: true });
+  const remove = useCallback(async (key: string) => {
+    const { data } = await removeCartItem({ path: { key }, throwOnError: true });
     setCart(data);
     return data;
   }, []);
