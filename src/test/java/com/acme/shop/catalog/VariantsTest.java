@@ -263,4 +263,46 @@ class VariantsTest {
             assertEquals(1, db.count("SELECT count(*) FROM product_variant WHERE sku = ?", contested));
         }
     }
+
+    @Test
+    void cancellingAnUnpaidOrderReturnsItsStockToTheVariants() {
+        String tag = tag();
+        JsonPath p = tshirt(tag, 4);
+        String sRed = p.getString("variants[0].id");
+        String mRed = p.getString("variants[1].id");
+        Response first = json().body(Map.of("productId", p.getString("id"), "variantId", mRed, "quantity", 3))
+                .post("/api/v1/cart/items");
+        String cart = first.getCookie("cart_token");
+        json().cookie("cart_token", cart).body(Map.of("productId", p.getString("id"), "variantId", sRed, "quantity", 2))
+                .post("/api/v1/cart/items").then().statusCode(200).body("items.size()", equalTo(2));
+        String order = guestCheckout(cart, newKey(), checkoutBody(Api.uniqueEmail())).then().statusCode(201).extract()
+                .path("order.id");
+        assertEquals(1, (int) db.<Integer>value("SELECT stock FROM product_variant WHERE id = ?::uuid", mRed));
+        assertEquals(1, (int) db.<Integer>value("SELECT stock FROM product_variant WHERE id = ?::uuid", sRed));
+        admin.as().body(Map.of("status", "CANCELLED")).patch("/api/v1/admin/orders/" + order + "/status").then()
+                .statusCode(200);
+        assertEquals(4, (int) db.<Integer>value("SELECT stock FROM product_variant WHERE id = ?::uuid", mRed));
+        assertEquals(3, (int) db.<Integer>value("SELECT stock FROM product_variant WHERE id = ?::uuid", sRed));
+    }
+
+    @Test
+    void theDatabaseKeepsOneActiveVariantPerCombinationAndValuesAmongTheOptions() {
+        String tag = tag();
+        JsonPath p = tshirt(tag, 4);
+        String id = p.getString("id");
+        String key = db.value("SELECT combination_key FROM product_variant WHERE id = ?::uuid", p.getString("variants[1].id"));
+        IllegalStateException duplicate = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> db.execute("INSERT INTO product_variant (id, product_id, sku, price_cents, stock, position, "
+                        + "combination_key) VALUES (gen_random_uuid(), ?::uuid, ?, 1, 1, 9, ?)", id, "DUP-" + tag, key));
+        assertTrue(duplicate.getMessage().contains("product_variant_one_combination"), duplicate.getMessage());
+        db.execute("DELETE FROM product_variant_option_value WHERE variant_id = ?::uuid AND option_position = 1",
+                p.getString("variants[1].id"));
+        IllegalStateException unknownValue = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> db.execute("INSERT INTO product_variant_option_value (variant_id, product_id, option_position, value) "
+                        + "VALUES (?::uuid, ?::uuid, 1, 'Green')", p.getString("variants[1].id"), id));
+        assertTrue(unknownValue.getMessage().contains("foreign key"), unknownValue.getMessage());
+        IllegalStateException negative = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> db.execute("UPDATE product_variant SET stock = -1 WHERE id = ?::uuid", p.getString("variants[1].id")));
+        assertTrue(negative.getMessage().contains("product_variant_stock_nonnegative"), negative.getMessage());
+    }
 }
