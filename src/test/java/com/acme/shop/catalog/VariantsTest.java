@@ -305,4 +305,45 @@ class VariantsTest {
                 () -> db.execute("UPDATE product_variant SET stock = -1 WHERE id = ?::uuid", p.getString("variants[1].id")));
         assertTrue(negative.getMessage().contains("product_variant_stock_nonnegative"), negative.getMessage());
     }
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    /**
+     * The sku check reads committed rows only: a sku another transaction has just written passes it, and then the
+     * unique key decides. The variant set waits on that key, and once the other commits it is told like any other
+     * taken sku, by index, not with a 500.
+     */
+    @Test
+    void aSkuTakenAfterTheCheckIsAnsweredFromTheUniqueKey() throws Exception {
+        String tag = tag();
+        JsonPath p = tshirt(tag, 1);
+        String contested = "LATE-" + tag;
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            String otherProduct = java.util.UUID.randomUUID().toString();
+            try (java.sql.Statement s = other.createStatement()) {
+                s.execute("INSERT INTO product (id, sku, slug, name, price_cents) VALUES ('" + otherProduct + "', '"
+                        + contested + "', 'late-" + tag.toLowerCase() + "', 'Late', 100)");
+                s.execute("INSERT INTO product_variant (id, product_id, sku, price_cents, stock, position) VALUES "
+                        + "(gen_random_uuid(), '" + otherProduct + "', '" + contested + "', 100, 1, 0)");
+            }
+            java.util.concurrent.CompletableFuture<Response> put = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Map<String, Object> body = new HashMap<>();
+                body.put("version", p.getLong("version"));
+                body.put("options", tshirtOptions());
+                body.put("variants", List.of(variant("KEEP-" + tag, "S", "Red", 100, 1),
+                        variant(contested, "M", "Red", 100, 1)));
+                return admin.as().body(body).put("/api/v1/admin/products/" + p.getString("id") + "/variants");
+            });
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> db.count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            + "AND query LIKE '%product_variant%' AND pid <> pg_backend_pid()") > 0);
+            other.commit();
+            put.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(422)
+                    .body("code", equalTo("bulk_validation_failed")).body("errors[0].index", equalTo(1))
+                    .body("errors[0].field", equalTo("sku"));
+        }
+        assertEquals(3, db.count("SELECT count(*) FROM product_variant WHERE product_id = ?::uuid AND active", p.getString("id")));
+    }
 }
