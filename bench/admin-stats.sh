@@ -21,13 +21,18 @@ psql -h "$PGHOST" -U postgres -q -v ON_ERROR_STOP=1 "$DB" <<SQL
 -- drop, and the buyers' days are counted once at the end (sales_buyers_rebuild, V11)
 ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_buyer_insert;
-INSERT INTO product (id, sku, slug, name, price_cents, stock, active)
-SELECT gen_random_uuid(), 'STAT-' || i, 'stat-' || i, 'Stats product ' || i, 500 + (i * 37) % 20000, i % 50, i % 20 <> 0
+INSERT INTO product (id, sku, slug, name, price_cents, active)
+SELECT gen_random_uuid(), 'STAT-' || i, 'stat-' || i, 'Stats product ' || i, 500 + (i * 37) % 20000, i % 20 <> 0
 FROM generate_series(1, 2000) i;
+-- each product's one variant holds its stock (V15)
+INSERT INTO product_variant (id, product_id, sku, price_cents, stock, active, position, combination_key)
+SELECT gen_random_uuid(), id, sku, price_cents, substring(sku FROM 6)::int % 50, true, 0, '{}' FROM product
+WHERE sku LIKE 'STAT-%';
 INSERT INTO app_user (id, email, name, password_hash, role)
 SELECT gen_random_uuid(), 'buyer' || i || '@bench.local', 'Buyer ' || i, 'x', 'customer' FROM generate_series(1, 20000) i;
 CREATE TEMP TABLE u AS SELECT row_number() OVER () AS n, id, email FROM app_user WHERE role = 'customer';
-CREATE TEMP TABLE p AS SELECT row_number() OVER () AS n, id, sku, name, price_cents FROM product;
+CREATE TEMP TABLE p AS SELECT row_number() OVER () AS n, p.id, v.id AS variant_id, p.sku, p.name, p.price_cents
+FROM product p JOIN product_variant v ON v.product_id = p.id AND v.sku = p.sku;
 CREATE TEMP TABLE o AS
 SELECT i, gen_random_uuid() AS id, now() - (random() * interval '365 days') AS at,
        CASE WHEN r < 0.03 THEN 'PENDING_PAYMENT' WHEN r < 0.08 THEN 'CANCELLED' WHEN r < 0.13 THEN 'PAID'
@@ -36,7 +41,7 @@ SELECT i, gen_random_uuid() AS id, now() - (random() * interval '365 days') AS a
        1 + (i % 3) AS lines, (i * 31) % 2000 AS first_product
 FROM (SELECT i, random() AS r FROM generate_series(1, $ORDERS) i) g;
 CREATE TEMP TABLE l AS
-SELECT o.id AS order_id, k AS line_no, p.id AS product_id, p.sku, p.name, p.price_cents, 1 + (o.i + k) % 3 AS quantity
+SELECT o.id AS order_id, k AS line_no, p.id AS product_id, p.variant_id, p.sku, p.name, p.price_cents, 1 + (o.i + k) % 3 AS quantity
 FROM o CROSS JOIN LATERAL generate_series(1, o.lines) k JOIN p ON p.n = 1 + (o.first_product + k * 17) % 2000;
 CREATE TEMP TABLE s AS SELECT order_id, sum(price_cents * quantity) AS subtotal FROM l GROUP BY order_id;
 INSERT INTO customer_order (id, number, user_id, email, status, currency, subtotal_cents, shipping_cents, tax_cents,
@@ -49,8 +54,8 @@ SELECT o.id, 'SO-B' || o.i, u.id, coalesce(u.email, 'guest' || (o.i % 50000) || 
                       WHEN o.status = 'REFUNDED' THEN 'refunded' ELSE 'paid' END,
        sha256(o.id::text::bytea), 'Bench Buyer', '1 Bench Street', 'Benchville', '12345', 'US', o.at, o.at
 FROM o JOIN s ON s.order_id = o.id LEFT JOIN u ON u.n = o.buyer;
-INSERT INTO order_line (order_id, line_no, product_id, sku, name, unit_price_cents, quantity, line_total_cents)
-SELECT order_id, line_no, product_id, sku, name, price_cents, quantity, price_cents * quantity FROM l;
+INSERT INTO order_line (order_id, line_no, product_id, variant_id, sku, name, unit_price_cents, quantity, line_total_cents)
+SELECT order_id, line_no, product_id, variant_id, sku, name, price_cents, quantity, price_cents * quantity FROM l;
 ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_buyer_insert;
 SELECT sales_buyers_rebuild();

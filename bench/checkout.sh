@@ -81,7 +81,7 @@ cpu_ms() { awk '{print ($14 + $15) * 10}' "/proc/$APP_PID/stat"; }   # utime + s
 commits() { psql -h "$PGHOST" -U postgres -tAc "SELECT xact_commit FROM pg_stat_database WHERE datname = 'shop_bench_checkout'" postgres; }
 orders() { psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" shop_bench_checkout; }
 # Stock taken (from the products' initial 1,000,000,000 each) and units ordered: equal, or something oversold.
-stock_check() { psql -h "$PGHOST" -U postgres -tAc "SELECT CASE WHEN (SELECT sum(1000000000 - stock) FROM product WHERE sku LIKE 'CHK-%') = (SELECT coalesce(sum(quantity), 0) FROM order_line) THEN 'stock taken = units ordered' ELSE 'STOCK MISMATCH' END" shop_bench_checkout; }
+stock_check() { psql -h "$PGHOST" -U postgres -tAc "SELECT CASE WHEN (SELECT sum(1000000000 - stock) FROM product_variant WHERE sku LIKE 'CHK-%') = (SELECT coalesce(sum(quantity), 0) FROM order_line) THEN 'stock taken = units ordered' ELSE 'STOCK MISMATCH' END" shop_bench_checkout; }
 for mode in ${SERVICE_MODES:-distinct hot}; do
   echo "service, $CLIENTS customers, $mode product(s):"
   c0=$(cpu_ms); x0=$(commits); o0=$(orders)
@@ -108,15 +108,15 @@ SELECT cart, $col AS product FROM bench_client WHERE client = :client_id \gset
 INSERT INTO idempotency_key (scope, key, request_hash, status, claimed_at, expires_at) VALUES ('bench', md5(random()::text), '\x00', 'in_progress', now(), now() + interval '1 day') RETURNING key \gset
 BEGIN;
 UPDATE cart SET updated_at = now() WHERE id = :cart;
-INSERT INTO cart_line (cart_id, product_id, quantity) SELECT :cart, p.id, 1 FROM product p WHERE p.id = :product AND p.active AND p.stock >= 1 ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = cart_line.quantity + 1;
+INSERT INTO cart_line (cart_id, product_id, variant_id, quantity) SELECT :cart, p.id, v.id, 1 FROM product p JOIN product_variant v ON v.product_id = p.id WHERE p.id = :product AND p.active AND v.active AND v.stock >= 1 ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_line.quantity + 1;
 COMMIT;
 BEGIN;
 UPDATE cart SET updated_at = now() WHERE id = :cart;
-SELECT product_id, quantity FROM cart_line WHERE cart_id = :cart ORDER BY product_id;
-UPDATE product SET stock = stock - 1 WHERE id = :product AND active AND stock >= 1 RETURNING sku, name, price_cents;
+SELECT product_id, variant_id, quantity FROM cart_line WHERE cart_id = :cart ORDER BY variant_id;
+UPDATE product_variant v SET stock = v.stock - 1 FROM product p WHERE v.product_id = :product AND p.id = v.product_id AND v.active AND p.active AND v.stock >= 1 RETURNING v.sku, p.name, v.price_cents;
 SELECT 'SO-' || nextval('order_number_seq') AS number \gset
 INSERT INTO customer_order (id, number, email, status, currency, subtotal_cents, shipping_cents, tax_cents, total_cents, payment_provider, payment_status, tracking_token_hash, ship_full_name, ship_line1, ship_city, ship_postal_code, ship_country, created_at, updated_at) VALUES (gen_random_uuid(), :number, 'b@bench.local', 'PENDING_PAYMENT', 'USD', 1000, 500, 0, 1500, 'manual', 'pending', sha256(random()::text::bytea), 'B', '1 Road', 'Town', '12345', 'US', now(), now()) RETURNING id AS order_id \gset
-INSERT INTO order_line VALUES (:order_id, 1, :product, 'CHK', 'Checkout bench', 1000, 1, 1000);
+INSERT INTO order_line (order_id, line_no, product_id, variant_id, sku, name, unit_price_cents, quantity, line_total_cents) SELECT :order_id, 1, :product, v.id, 'CHK', 'Checkout bench', 1000, 1, 1000 FROM product_variant v WHERE v.product_id = :product;
 INSERT INTO order_status_change VALUES (gen_random_uuid(), :order_id, NULL, 'PENDING_PAYMENT', now(), 'customer', NULL);
 DELETE FROM cart_line WHERE cart_id = :cart;
 INSERT INTO outbox_email (id, kind, recipient, payload, dedupe_key) VALUES (gen_random_uuid(), 'order_confirmation', 'b@bench.local', '{}', 'bench:' || :order_id::text);

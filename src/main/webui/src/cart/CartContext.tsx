@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart, type Problem } from '../api/generated';
+import {
+  addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart, type CartItem, type Problem,
+} from '../api/generated';
 import { problemOf } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 
@@ -9,9 +11,11 @@ export type CartState = {
   /** Why the last load failed (null once one succeeds). */
   problem: Problem | null;
   reload(): Promise<Cart | null>;
-  add(productId: string, quantity: number): Promise<Cart>;
-  setQuantity(productId: string, quantity: number): Promise<Cart>;
-  remove(productId: string): Promise<Cart>;
+  /** `variantId` is needed for a product with several variants. */
+  add(productId: string, quantity: number, variantId?: string): Promise<Cart>;
+  /** `key`: the line's {@link lineKey}. */
+  setQuantity(key: string, quantity: number): Promise<Cart>;
+  remove(key: string): Promise<Cart>;
   /** After checkout: the server emptied the cart. */
   clearLocal(): void;
 };
@@ -47,20 +51,21 @@ export function CartProvider({ children }: { children: ReactNode }) {
     if (status !== 'loading') void reload();
   }, [status, user?.id, reload]);
 
-  const add = useCallback(async (productId: string, quantity: number) => {
-    const { data } = await addCartItem({ body: { productId, quantity }, throwOnError: true });
+  const add = useCallback(async (productId: string, quantity: number, variantId?: string) => {
+    const body = variantId ? { productId, variantId, quantity } : { productId, quantity };
+    const { data } = await addCartItem({ body, throwOnError: true });
     setCart(data);
     return data;
   }, []);
 
-  const setQuantity = useCallback(async (productId: string, quantity: number) => {
-    const { data } = await setCartItemQuantity({ path: { productId }, body: { quantity }, throwOnError: true });
+  const setQuantity = useCallback(async (key: string, quantity: number) => {
+    const { data } = await setCartItemQuantity({ path: { key }, body: { quantity }, throwOnError: true });
     setCart(data);
     return data;
   }, []);
 
-  const remove = useCallback(async (productId: string) => {
-    const { data } = await removeCartItem({ path: { productId }, throwOnError: true });
+  const remove = useCallback(async (key: string) => {
+    const { data } = await removeCartItem({ path: { key }, throwOnError: true });
     setCart(data);
     return data;
   }, []);
@@ -72,6 +77,19 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ cart, loading, problem, reload, add, setQuantity, remove, clearLocal }),
     [cart, loading, problem, reload, add, setQuantity, remove, clearLocal]);
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
+}
+
+/**
+ * How the server names a cart line (in its URL and in insufficient_stock errors): the variant id, or the product id
+ * for a product without options, as before variants.
+ */
+export function lineKey(item: CartItem): string {
+  return Object.keys(item.options ?? {}).length === 0 ? item.productId : item.variantId;
+}
+
+/** A variant's options as shoppers read them: "Size: M, Colour: Blue" ('' without options). */
+export function optionsText(options: Record<string, string> | undefined): string {
+  return Object.entries(options ?? {}).map(([name, value]) => `${name}: ${value}`).join(', ');
 }
 
 /**

@@ -33,7 +33,9 @@ export function aProduct(overrides: Partial<Product> = {}): Product {
   return {
     id: 'p1', sku: 'MUG-1', slug: 'blue-mug', name: 'Blue mug', description: 'A mug.', priceCents: 1250,
     currency: 'USD', stock: 10, active: true, imageUrl: null, createdAt: '2026-01-02T10:00:00Z',
-    updatedAt: '2026-01-03T10:00:00Z', version: 3, categories: [], ...overrides,
+    updatedAt: '2026-01-03T10:00:00Z', version: 3, options: [],
+    variants: [{ id: 'v1', sku: 'MUG-1', options: {}, priceCents: 1250, stock: 10, active: true, imageUrl: null }],
+    images: [], categories: [], ...overrides,
   };
 }
 
@@ -61,7 +63,7 @@ export function aCategoryTree(): CategoryNode[] {
 export function aCartItem(overrides: Partial<CartItem> = {}): CartItem {
   const item = {
     productId: 'p1', sku: 'MUG-1', slug: 'blue-mug', name: 'Blue mug', unitPriceCents: 1250, quantity: 1,
-    availableStock: 10, ...overrides,
+    availableStock: 10, variantId: 'v1', options: {}, ...overrides,
   };
   return { lineTotalCents: item.unitPriceCents * item.quantity, ...item };
 }
@@ -81,7 +83,10 @@ export function aCart(items: CartItem[] = []): Cart {
 export function anOrder(overrides: Partial<Order> = {}): Order {
   return {
     id: 'o1', number: 'A-1001', status: 'PENDING_PAYMENT', email: 'guest@example.com',
-    items: [{ productId: 'p1', sku: 'MUG-1', name: 'Blue mug', unitPriceCents: 1250, quantity: 2, lineTotalCents: 2500 }],
+    items: [{
+      productId: 'p1', sku: 'MUG-1', name: 'Blue mug', unitPriceCents: 1250, quantity: 2, lineTotalCents: 2500,
+      variantId: 'v1', options: {},
+    }],
     subtotalCents: 2500, shippingCents: 500, taxCents: 200, totalCents: 3200, refundedCents: 0, currency: 'USD',
     shippingAddress: {
       fullName: 'Grace Hopper', line1: '1 Main St', line2: null, city: 'Springfield', region: null,

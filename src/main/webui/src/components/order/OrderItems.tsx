@@ -1,7 +1,10 @@
 import { DataTable, type Column } from '../DataTable';
 import { Price } from '../ui';
 
-type Line = { name: string; sku?: string; unitPriceCents: number; quantity: number; lineTotalCents: number };
+type Line = {
+  name: string; sku?: string; unitPriceCents: number; quantity: number; lineTotalCents: number;
+  options?: Record<string, string>;
+};
 
 /**
  * An order's (or tracked order's) lines as a table: product (with its SKU), unit price, quantity, line total.
@@ -10,7 +13,16 @@ type Line = { name: string; sku?: string; unitPriceCents: number; quantity: numb
 export function OrderItems({ items, currency, caption = 'Items', labelledBy }:
   { items: Line[]; currency: string; caption?: string; labelledBy?: string }) {
   const columns: Array<Column<Line>> = [
-    { header: 'Product', cell: (item) => <>{item.name}{item.sku ? <small className="muted"> ({item.sku})</small> : null}</> },
+    {
+      header: 'Product',
+      cell: (item) => (
+        <>
+          {item.name}{item.sku ? <small className="muted"> ({item.sku})</small> : null}
+          {item.options && Object.keys(item.options).length > 0
+            ? <div className="muted">{Object.entries(item.options).map(([n, v]) => `${n}: ${v}`).join(', ')}</div> : null}
+        </>
+      ),
+    },
     { header: 'Unit price', num: true, cell: (item) => <Price cents={item.unitPriceCents} currency={currency} /> },
     { header: 'Quantity', num: true, cell: (item) => item.quantity },
     { header: 'Total', num: true, cell: (item) => <Price cents={item.lineTotalCents} currency={currency} /> },

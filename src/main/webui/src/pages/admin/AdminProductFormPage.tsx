@@ -12,6 +12,7 @@ import { parseMoney, toMajorString } from '../../lib/money';
 import { useLoad } from '../../lib/useLoad';
 import { useSubmit, type Submit } from '../../lib/useSubmit';
 import { useStoreCurrency } from '../../cart/CartContext';
+import { ProductImagesEditor, ProductVariantsEditor } from './ProductVariantsEditor';
 
 type Values = {
   name: string;
@@ -222,6 +223,13 @@ function ProductForm({ id }: { id?: string }) {
   }
 
   const hasClientErrors = Object.keys(clientErrors).length > 0;
+  // A product with options (or several variants) has no one price or stock: its variants have them.
+  const perVariant = !!product && (product.options.length > 0 || product.variants.filter((v) => v.active).length > 1);
+
+  function saved(data: Product) {
+    setProduct(data);
+    setValues(valuesOf(data));
+  }
 
   const page = () => (
     <>
@@ -257,13 +265,13 @@ function ProductForm({ id }: { id?: string }) {
         </div>
         <TextAreaField label="Description" name="description" value={values.description} error={errors.description}
           onChange={(e) => set('description', e.target.value)} />
-        <div className="form-row">
+        {perVariant ? <p className="muted">Price and stock are set per variant, below.</p> : <div className="form-row">
           <Field label="Price" name="price" type="text" inputMode="decimal" required value={values.price}
             error={errors.price} hint={`In ${currency}, e.g. 12.34`} autoComplete="off"
             onChange={(e) => set('price', e.target.value)} />
           <Field label="Stock" name="stock" type="number" min={0} step={1} required value={values.stock}
             error={errors.stock} onChange={(e) => set('stock', e.target.value)} />
-        </div>
+        </div>}
         <Field label="Image URL (optional)" name="imageUrl" type="url" value={values.imageUrl} error={errors.imageUrl}
           onChange={(e) => set('imageUrl', e.target.value)} />
         <CategoryPicker tree={categoryTree.data ?? []} selected={values.categoryIds} error={errors.categoryIds}
@@ -272,6 +280,12 @@ function ProductForm({ id }: { id?: string }) {
           hint="Active products are listed in the shop" onChange={(e) => set('active', e.target.checked)} />
         <SubmitButton busy={form.busy}>{product ? 'Save changes' : 'Create product'}</SubmitButton>
       </form>
+      {product ? (
+        <>
+          <ProductVariantsEditor product={product} onSaved={saved} />
+          <ProductImagesEditor product={product} onSaved={saved} />
+        </>
+      ) : null}
     </>
   );
 

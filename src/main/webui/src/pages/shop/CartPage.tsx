@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { CartItem, Problem } from '../../api/generated';
 import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
-import { useCart } from '../../cart/CartContext';
+import { lineKey, optionsText, useCart } from '../../cart/CartContext';
 import { CartGate } from '../../cart/CartGate';
 import { OrderTotals } from '../../components/order/OrderTotals';
 import { ErrorAlert, Notice, Price, usePageTitle } from '../../components/ui';
@@ -44,7 +44,7 @@ export default function CartPage() {
                 </thead>
                 <tbody>
                   {cart.items.map((item) => (
-                    <CartLine key={item.productId} item={item} currency={cart.currency} onProblem={setProblem} />
+                    <CartLine key={lineKey(item)} item={item} currency={cart.currency} onProblem={setProblem} />
                   ))}
                 </tbody>
               </table>
@@ -103,10 +103,10 @@ function CartLine({ item, currency, onProblem }: {
     setError(undefined);
     onProblem(null);
     try {
-      await setQuantity(current.productId, n);
+      await setQuantity(lineKey(current), n);
     } catch (err) {
       const problem = problemOf(err);
-      setError(fieldErrorsOf(problem)[current.productId] ?? messageOf(problem));
+      setError(fieldErrorsOf(problem)[lineKey(current)] ?? messageOf(problem));
       setValue(String(latest.current.quantity));
     }
   }
@@ -122,14 +122,16 @@ function CartLine({ item, currency, onProblem }: {
     clearTimeout(timer.current);
     onProblem(null);
     // the line leaves the cart on success, so it stays busy until then
-    void removal.run(() => remove(item.productId), { keepBusy: true, onProblem });
+    void removal.run(() => remove(lineKey(item)), { keepBusy: true, onProblem });
   }
 
   const short = item.availableStock < item.quantity;
+  const label = optionsText(item.options) ? `${item.name} (${optionsText(item.options)})` : item.name;
   return (
     <tr>
       <td>
         <Link to={`/products/${item.slug}`}>{item.name}</Link>
+        {optionsText(item.options) ? <div className="muted">{optionsText(item.options)}</div> : null}
         {short ? (
           <div className="field-error">
             {item.availableStock > 0 ? `Only ${item.availableStock} available` : 'No longer available'}
@@ -139,7 +141,7 @@ function CartLine({ item, currency, onProblem }: {
       <td className="num"><Price cents={item.unitPriceCents} currency={currency} /></td>
       <td className={error ? 'field-invalid' : undefined}>
         <input type="number" inputMode="numeric" min={0} max={99} step={1} style={{ width: '5.5rem' }}
-          aria-label={`Quantity of ${item.name}`} value={value}
+          aria-label={`Quantity of ${label}`} value={value}
           aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
           onChange={(e) => schedule(e.target.value)}
           onBlur={(e) => void commit(e.target.value)}
@@ -148,7 +150,7 @@ function CartLine({ item, currency, onProblem }: {
       </td>
       <td className="num"><Price cents={item.lineTotalCents} currency={currency} /></td>
       <td>
-        <button type="button" className="secondary" aria-label={`Remove ${item.name}`} disabled={removal.busy}
+        <button type="button" className="secondary" aria-label={`Remove ${label}`} disabled={removal.busy}
           onClick={removeLine}>
           Remove
         </button>

@@ -3,6 +3,7 @@ import { Link, type To } from 'react-router';
 import { listCategories, listProducts, type ListProductsData, type Product } from '../../api/generated';
 import { useCart } from '../../cart/CartContext';
 import { CategoryNav } from '../../components/CategoryNav';
+import { PlaceholderPicture } from '../../components/catalog/ProductPicture';
 import { ListView } from '../../components/ListView';
 import { EmptyState, ErrorAlert, Field, Notice, Price, SelectField, usePageTitle } from '../../components/ui';
 import { findBySlug } from '../../lib/categories';
@@ -124,14 +125,21 @@ function ProductCard({ product, adding, onAdd }: { product: Product; adding: boo
   const out = product.stock <= 0;
   return (
     <li className="card">
-      {product.imageUrl ? <img src={product.imageUrl} alt={product.name} loading="lazy" /> : null}
+      {product.imageUrl ? <img src={product.imageUrl} alt={product.name} loading="lazy" />
+        : <PlaceholderPicture name={product.name} />}
       <h2><Link to={`/products/${product.slug}`}>{product.name}</Link></h2>
       <Price cents={product.priceCents} currency={product.currency} />
       {out ? <span className="muted">Out of stock</span>
         : product.stock <= 5 ? <span className="muted">Only {product.stock} left</span> : null}
-      <button type="button" aria-label={`Add ${product.name} to cart`} disabled={out || adding} onClick={onAdd}>
-        {adding ? 'Adding…' : 'Add to cart'}
-      </button>
+      {product.options.length > 0 ? (
+        <Link className="button" to={`/products/${product.slug}`} aria-label={`Choose options of ${product.name}`}>
+          Choose options
+        </Link>
+      ) : (
+        <button type="button" aria-label={`Add ${product.name} to cart`} disabled={out || adding} onClick={onAdd}>
+          {adding ? 'Adding…' : 'Add to cart'}
+        </button>
+      )}
     </li>
   );
 }

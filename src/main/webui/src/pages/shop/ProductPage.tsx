@@ -6,6 +6,8 @@ import { LoadGate } from '../../components/LoadGate';
 import { ErrorAlert, Field, Notice, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { useLoad } from '../../lib/useLoad';
 import { useSubmit } from '../../lib/useSubmit';
+import { Gallery } from '../../components/catalog/ProductPicture';
+import { availability, choose, initialChoice, variantFor, type Choice } from '../../components/catalog/variants';
 
 export default function ProductPage() {
   const { slug = '' } = useParams();
@@ -29,7 +31,12 @@ function stockText(stock: number): string {
 
 function ProductDetails({ product }: { product: Product }) {
   const { add } = useCart();
-  const max = Math.min(99, product.stock);
+  const hasOptions = product.options.length > 0;
+  const [choice, setChoice] = useState<Choice>(() => initialChoice(product));
+  const variant = hasOptions ? variantFor(product, choice) : undefined;
+  const stock = hasOptions ? (variant?.stock ?? 0) : product.stock;
+  const priceCents = hasOptions && variant ? variant.priceCents : product.priceCents;
+  const max = Math.min(99, stock);
   const out = max < 1;
   const [quantity, setQuantity] = useState('1');
   const [error, setError] = useState<string | undefined>();
@@ -45,13 +52,14 @@ function ProductDetails({ product }: { product: Product }) {
     }
     setError(undefined);
     setAdded(false);
-    void form.run(() => add(product.id, n), { onSuccess: () => setAdded(true) });
+    void form.run(() => add(product.id, n, variant?.id), { onSuccess: () => setAdded(true) });
   }
 
   return (
     <article className="two-col">
       <div>
-        {product.imageUrl ? <img src={product.imageUrl} alt={product.name} /> : null}
+        <Gallery images={variant?.imageUrl ? [{ url: variant.imageUrl, alt: product.name }, ...product.images]
+          : product.images} name={product.name} />
       </div>
       <div>
         <h1>{product.name}</h1>
@@ -60,12 +68,28 @@ function ProductDetails({ product }: { product: Product }) {
             <span key={c.id}>{i > 0 ? ', ' : null}<Link to={`/?category=${encodeURIComponent(c.slug)}`}>{c.name}</Link></span>
           ))}</p>
         ) : null}
-        <p><Price cents={product.priceCents} currency={product.currency} /></p>
-        <p>{stockText(product.stock)}</p>
+        <p><Price cents={priceCents} currency={product.currency} /></p>
+        <p aria-live="polite">{hasOptions && !variant ? 'This combination is not available' : stockText(stock)}</p>
         {product.description ? <p style={{ whiteSpace: 'pre-line' }}>{product.description}</p> : null}
         {added ? <Notice><span>Added to cart</span> <Link to="/cart">View cart</Link></Notice> : null}
         <ErrorAlert problem={form.problem} message={form.message} />
         <form onSubmit={submit} noValidate>
+          {product.options.map((option, index) => (
+            <fieldset key={option.name} className="variant-option">
+              <legend>{option.name}</legend>
+              {option.values.map((value) => {
+                const state = availability(product, choice, index, value);
+                return (
+                  <label key={value} className={state !== 'ok' ? 'muted' : undefined}>
+                    <input type="radio" name={`option-${option.name}`} value={value}
+                      checked={choice[option.name] === value} disabled={state !== 'ok'}
+                      onChange={() => { setChoice((c) => choose(product, c, index, value)); setAdded(false); }} />
+                    {value}{state === 'sold-out' ? ' (sold out)' : state === 'impossible' ? ' (not available)' : ''}
+                  </label>
+                );
+              })}
+            </fieldset>
+          ))}
           <Field label="Quantity" type="number" inputMode="numeric" min={1} max={Math.max(1, max)} step={1}
             value={quantity} disabled={out} error={error}
             onChange={(e) => setQuantity(e.target.value)} />

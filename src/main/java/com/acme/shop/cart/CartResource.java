@@ -52,11 +52,12 @@ public class CartResource {
     @Path("/items")
     @Operation(operationId = "addCartItem", summary = "Add units of a product (added to an existing line)")
     @APIResponse(responseCode = "200", description = "The cart; a guest's first write sets the cart_token cookie")
-    @APIResponse(responseCode = "404", description = "not_found: unknown or archived product")
-    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: productId, message}]")
+    @APIResponse(responseCode = "400", description = "validation_failed; naming variantId when the product has several variants and none is given")
+    @APIResponse(responseCode = "404", description = "not_found: unknown or archived product, or a variant not of this product (or archived)")
+    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: the line's key, message}]")
     public RestResponse<CartDto> addCartItem(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
             @Valid @NotNull AddCartItem body) {
-        Carts.Written written = carts.add(owners.of(guestToken), body.productId(), body.quantity());
+        Carts.Written written = carts.add(owners.of(guestToken), body.productId(), body.variantId(), body.quantity());
         RestResponse.ResponseBuilder<CartDto> response = RestResponse.ResponseBuilder.ok(written.cart());
         if (written.newGuestToken() != null) {
             response.cookie(cookie.issue(written.newGuestToken()));
@@ -65,23 +66,27 @@ public class CartResource {
     }
 
     @PATCH
-    @Path("/items/{productId}")
-    @Operation(operationId = "setCartItemQuantity", summary = "Set a line's quantity (0 removes it)")
+    @Path("/items/{key}")
+    @Operation(operationId = "setCartItemQuantity", summary = "Set a line's quantity (0 removes it); the key is the "
+            + "line's variantId, or the product id for a product with a single variant")
     @APIResponse(responseCode = "200", description = "The cart")
     @APIResponse(responseCode = "404", description = "not_found: the cart has no such line")
-    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: productId, message}]")
+    @APIResponse(responseCode = "409", description = "insufficient_stock: errors[{field: the line's key, message}]")
     public CartDto setCartItemQuantity(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
-            @PathParam("productId") UUID productId, @Valid @NotNull SetCartItemQuantity body) {
-        return carts.setQuantity(owners.of(guestToken), productId, body.quantity());
+            @Parameter(description = "The line's variantId, or the product id for a product with a single variant")
+            @PathParam("key") UUID key, @Valid @NotNull SetCartItemQuantity body) {
+        return carts.setQuantity(owners.of(guestToken), key, body.quantity());
     }
 
     @DELETE
-    @Path("/items/{productId}")
-    @Operation(operationId = "removeCartItem", summary = "Remove a line")
+    @Path("/items/{key}")
+    @Operation(operationId = "removeCartItem", summary = "Remove a line (by variantId, or the product id for a product "
+            + "with a single variant)")
     @APIResponse(responseCode = "200", description = "The cart")
     public CartDto removeCartItem(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
-            @PathParam("productId") UUID productId) {
-        return carts.remove(owners.of(guestToken), productId);
+            @Parameter(description = "The line's variantId, or the product id for a product with a single variant")
+            @PathParam("key") UUID key) {
+        return carts.remove(owners.of(guestToken), key);
     }
 
     @DELETE

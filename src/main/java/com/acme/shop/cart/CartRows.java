@@ -21,8 +21,8 @@ class CartRows {
         this.sql = sql;
     }
 
-    /** A cart line as it is stored; prices and names are never stored in a cart. */
-    record Line(UUID productId, int quantity, Instant addedAt) {
+    /** A cart line as it is stored (one per variant); prices and names are never stored in a cart. */
+    record Line(UUID productId, UUID variantId, int quantity, Instant addedAt) {
     }
 
     Optional<UUID> byUser(UUID userId) {
@@ -68,17 +68,17 @@ class CartRows {
 
     /** In the order they were added (a cart shows them so). */
     List<Line> lines(UUID cartId) {
-        return lines("ORDER BY added_at, product_id", cartId);
+        return lines("ORDER BY added_at, variant_id", cartId);
     }
 
-    /** In product-id order: the order checkout takes stock in, so that checkouts cannot deadlock. */
-    List<Line> linesByProduct(UUID cartId) {
-        return lines("ORDER BY product_id", cartId);
+    /** In variant-id order: the order checkout takes stock in, so that checkouts cannot deadlock. */
+    List<Line> linesByVariant(UUID cartId) {
+        return lines("ORDER BY variant_id", cartId);
     }
 
-    int quantity(UUID cartId, UUID productId) {
-        return sql.first("SELECT quantity FROM cart_line WHERE cart_id = ? AND product_id = ?", rs -> rs.getInt(1),
-                cartId, productId).orElse(0);
+    int quantity(UUID cartId, UUID variantId) {
+        return sql.first("SELECT quantity FROM cart_line WHERE cart_id = ? AND variant_id = ?", rs -> rs.getInt(1),
+                cartId, variantId).orElse(0);
     }
 
     /**
@@ -86,33 +86,33 @@ class CartRows {
      * changed, otherwise. The caller holds the cart's lock.
      */
     @Transactional(TxType.MANDATORY)
-    boolean addWithin(UUID cartId, UUID productId, int quantity, int max) {
+    boolean addWithin(UUID cartId, UUID productId, UUID variantId, int quantity, int max) {
         return !sql.list("""
-                INSERT INTO cart_line AS l (cart_id, product_id, quantity) SELECT ?, ?, ? WHERE ? <= ?
-                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = l.quantity + excluded.quantity
+                INSERT INTO cart_line AS l (cart_id, product_id, variant_id, quantity) SELECT ?, ?, ?, ? WHERE ? <= ?
+                ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = l.quantity + excluded.quantity
                 WHERE l.quantity + excluded.quantity <= ?
                 RETURNING 1
-                """, rs -> 1, cartId, productId, quantity, quantity, max, max).isEmpty();
+                """, rs -> 1, cartId, productId, variantId, quantity, quantity, max, max).isEmpty();
     }
 
     /** Sets a line's quantity, creating the line if needed. */
-    void upsertLine(UUID cartId, UUID productId, int quantity) {
+    void upsertLine(UUID cartId, UUID productId, UUID variantId, int quantity) {
         sql.update("""
-                INSERT INTO cart_line (cart_id, product_id, quantity) VALUES (?, ?, ?)
-                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity
-                """, cartId, productId, quantity);
+                INSERT INTO cart_line (cart_id, product_id, variant_id, quantity) VALUES (?, ?, ?, ?)
+                ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity
+                """, cartId, productId, variantId, quantity);
     }
 
     /** As {@link #upsertLine}, keeping the time a merged guest line was first added for a new line. */
-    void upsertLine(UUID cartId, UUID productId, int quantity, Instant addedAt) {
+    void upsertLine(UUID cartId, UUID productId, UUID variantId, int quantity, Instant addedAt) {
         sql.update("""
-                INSERT INTO cart_line (cart_id, product_id, quantity, added_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity
-                """, cartId, productId, quantity, addedAt);
+                INSERT INTO cart_line (cart_id, product_id, variant_id, quantity, added_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity
+                """, cartId, productId, variantId, quantity, addedAt);
     }
 
-    int deleteLine(UUID cartId, UUID productId) {
-        return sql.update("DELETE FROM cart_line WHERE cart_id = ? AND product_id = ?", cartId, productId);
+    int deleteLine(UUID cartId, UUID variantId) {
+        return sql.update("DELETE FROM cart_line WHERE cart_id = ? AND variant_id = ?", cartId, variantId);
     }
 
     void deleteLines(UUID cartId) {
@@ -133,8 +133,9 @@ class CartRows {
     }
 
     private List<Line> lines(String orderBy, UUID cartId) {
-        return sql.list("SELECT product_id, quantity, added_at FROM cart_line WHERE cart_id = ? " + orderBy,
-                rs -> new Line(rs.getObject(1, UUID.class), rs.getInt(2), Sql.instant(rs, "added_at")), cartId);
+        return sql.list("SELECT product_id, variant_id, quantity, added_at FROM cart_line WHERE cart_id = ? " + orderBy,
+                rs -> new Line(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                        Sql.instant(rs, "added_at")), cartId);
     }
 
     private static UUID id(ResultSet rs) throws SQLException {

@@ -56,51 +56,85 @@ public class Carts {
         return render(find(owner).orElse(null));
     }
 
-    /** Adds to the line; the line may hold at most 99 units and at most what is in stock. */
+    /**
+     * Adds to the line of a variant; the line may hold at most 99 units and at most what is in stock. Without
+     * {@code variantId} the product must have a single active variant.
+     */
     @Transactional
-    public Written add(CartOwner owner, UUID productId, int quantity) {
-        Stock.Item product = stock.item(productId).filter(Stock.Item::active)
-                .orElseThrow(() -> ApiException.notFound("Product"));
+    public Written add(CartOwner owner, UUID productId, UUID variantId, int quantity) {
+        Stock.Item variant = chosenVariant(productId, variantId);
         CartRef cart = lockOrCreate(owner);
         // One guarded statement adds the units if the line stays within both limits; only a refusal reads the line.
-        if (!rows.addWithin(cart.id(), productId, quantity, Math.min(MAX_LINE_QUANTITY, product.available()))) {
-            int inCart = rows.quantity(cart.id(), productId);
+        if (!rows.addWithin(cart.id(), productId, variant.variantId(), quantity,
+                Math.min(MAX_LINE_QUANTITY, variant.available()))) {
+            int inCart = rows.quantity(cart.id(), variant.variantId());
             if (inCart + quantity > MAX_LINE_QUANTITY) {
                 throw ApiException.validation("quantity", "a line can hold at most " + MAX_LINE_QUANTITY
                         + " units (" + inCart + " already in the cart)");
             }
-            throw insufficientStock(productId, product.available(), inCart);
+            throw insufficientStock(variant.key(), variant.available(), inCart);
         }
         return new Written(render(cart.id()), cart.newToken());
     }
 
+    /** The active variant a shopper adds: the one named (it must be the product's), or the product's only one. */
+    private Stock.Item chosenVariant(UUID productId, UUID variantId) {
+        Map<UUID, Stock.Item> variants = stock.variantsOf(productId);
+        List<Stock.Item> active = variants.values().stream().filter(Stock.Item::active).toList();
+        if (active.isEmpty()) {
+            throw ApiException.notFound("Product");
+        }
+        if (variantId == null) {
+            if (active.size() > 1) {
+                throw ApiException.validation("variantId", "is required: the product has " + active.size()
+                        + " variants");
+            }
+            return active.get(0);
+        }
+        Stock.Item variant = variants.get(variantId);
+        if (variant == null || !variant.active()) {
+            throw ApiException.notFound("Variant");
+        }
+        return variant;
+    }
+
+    /** Sets the quantity of the line {@code key}: a variant id, or the product id of a single-variant line. */
     @Transactional
-    public CartDto setQuantity(CartOwner owner, UUID productId, int quantity) {
+    public CartDto setQuantity(CartOwner owner, UUID key, int quantity) {
         UUID cartId = find(owner).orElseThrow(Carts::noSuchLine);
         rows.lock(cartId);
-        if (rows.quantity(cartId, productId) == 0) {
-            throw noSuchLine();
-        }
+        CartRows.Line line = lineByKey(cartId, key).orElseThrow(Carts::noSuchLine);
         if (quantity == 0) {
-            rows.deleteLine(cartId, productId);
+            rows.deleteLine(cartId, line.variantId());
         } else {
-            int available = stock.available(productId);
-            if (quantity > available) {
-                throw insufficientStock(productId, available, 0);
+            Stock.Item variant = stock.item(line.variantId()).orElseThrow(Carts::noSuchLine);
+            if (quantity > variant.available()) {
+                throw insufficientStock(variant.key(), variant.available(), 0);
             }
-            rows.upsertLine(cartId, productId, quantity);
+            rows.upsertLine(cartId, line.productId(), line.variantId(), quantity);
         }
         return render(cartId);
     }
 
     @Transactional
-    public CartDto remove(CartOwner owner, UUID productId) {
+    public CartDto remove(CartOwner owner, UUID key) {
         Optional<UUID> cartId = find(owner);
         cartId.ifPresent(id -> {
             rows.lock(id);
-            rows.deleteLine(id, productId);
+            lineByKey(id, key).ifPresent(line -> rows.deleteLine(id, line.variantId()));
         });
         return render(cartId.orElse(null));
+    }
+
+    /** The line with this variant id, else the product's line when the cart holds exactly one of that product. */
+    private Optional<CartRows.Line> lineByKey(UUID cartId, UUID key) {
+        List<CartRows.Line> lines = rows.lines(cartId);
+        Optional<CartRows.Line> byVariant = lines.stream().filter(l -> l.variantId().equals(key)).findFirst();
+        if (byVariant.isPresent()) {
+            return byVariant;
+        }
+        List<CartRows.Line> ofProduct = lines.stream().filter(l -> l.productId().equals(key)).toList();
+        return ofProduct.size() == 1 ? Optional.of(ofProduct.get(0)) : Optional.empty();
     }
 
     @Transactional
@@ -129,19 +163,19 @@ public class Carts {
         UUID userCart = findOrCreate(CartOwner.user(userId)).id();
         rows.lock(userCart);
         List<CartRows.Line> guestLines = rows.lines(guestCart);
-        Map<UUID, Stock.Item> products = stock.items(guestLines.stream().map(CartRows.Line::productId).toList());
+        Map<UUID, Stock.Item> variants = stock.items(guestLines.stream().map(CartRows.Line::variantId).toList());
         Map<UUID, Integer> owned = rows.lines(userCart).stream()
-                .collect(Collectors.toMap(CartRows.Line::productId, CartRows.Line::quantity));
+                .collect(Collectors.toMap(CartRows.Line::variantId, CartRows.Line::quantity));
         for (CartRows.Line line : guestLines) {
-            Stock.Item product = products.get(line.productId());
-            if (product == null || product.available() == 0) {
+            Stock.Item variant = variants.get(line.variantId());
+            if (variant == null || variant.available() == 0) {
                 continue;
             }
-            int own = owned.getOrDefault(line.productId(), 0);
+            int own = owned.getOrDefault(line.variantId(), 0);
             int merged = Math.max(own, Math.min(own + line.quantity(),
-                    Math.min(product.available(), MAX_LINE_QUANTITY)));
+                    Math.min(variant.available(), MAX_LINE_QUANTITY)));
             if (merged > own) {
-                rows.upsertLine(userCart, line.productId(), merged, line.addedAt());
+                rows.upsertLine(userCart, line.productId(), line.variantId(), merged, line.addedAt());
             }
         }
         rows.deleteCart(guestCart);
@@ -171,15 +205,15 @@ public class Carts {
 
     // --- for checkout --------------------------------------------------------------------------------
 
-    /** A cart locked for checkout: its lines in product-id order (the order stock is taken in). */
+    /** A cart locked for checkout: its lines in variant-id order (the order stock is taken in). */
     public record Checkout(UUID cartId, List<Stock.Line> lines) {
     }
 
     /** The caller's cart, locked for the rest of the caller's transaction; empty if there is none. */
     @Transactional(TxType.MANDATORY)
     public Optional<Checkout> lockForCheckout(CartOwner owner) {
-        return lockExisting(owner).map(id -> new Checkout(id, rows.linesByProduct(id).stream()
-                .map(l -> new Stock.Line(l.productId(), l.quantity())).toList()));
+        return lockExisting(owner).map(id -> new Checkout(id, rows.linesByVariant(id).stream()
+                .map(l -> new Stock.Line(l.productId(), l.variantId(), l.quantity())).toList()));
     }
 
     /** The order took the cart's lines; in the checkout's transaction. */
@@ -245,12 +279,12 @@ public class Carts {
             return CartDto.of(null, List.of(), store.currency(), pricing);
         }
         List<CartRows.Line> lines = rows.lines(cartId);
-        Map<UUID, Stock.Item> products = stock.items(lines.stream().map(CartRows.Line::productId).toList());
+        Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(CartRows.Line::variantId).toList());
         List<CartItemDto> items = new ArrayList<>(lines.size());
         for (CartRows.Line line : lines) {
-            Stock.Item p = products.get(line.productId());
-            items.add(new CartItemDto(p.productId(), p.sku(), p.slug(), p.name(), p.priceCents(), line.quantity(),
-                    Math.multiplyExact(p.priceCents(), line.quantity()), p.available()));
+            Stock.Item v = variants.get(line.variantId());
+            items.add(new CartItemDto(v.productId(), v.sku(), v.slug(), v.name(), v.priceCents(), line.quantity(),
+                    Math.multiplyExact(v.priceCents(), line.quantity()), v.available(), v.variantId(), v.options()));
         }
         return CartDto.of(cartId, items, store.currency(), pricing);
     }
@@ -259,9 +293,10 @@ public class Carts {
         return ApiException.notFound("Cart line");
     }
 
-    static ApiException insufficientStock(UUID productId, int available, int inCart) {
+    /** Names the line by its key ({@link Stock.Item#key()}). */
+    static ApiException insufficientStock(String key, int available, int inCart) {
         String message = "only " + available + " in stock" + (inCart > 0 ? " (" + inCart + " already in the cart)" : "");
         return new ApiException(409, "insufficient_stock", "Insufficient stock",
-                "Not enough stock for this line", List.of(new FieldError(productId.toString(), message)));
+                "Not enough stock for this line", List.of(new FieldError(key, message)));
     }
 }

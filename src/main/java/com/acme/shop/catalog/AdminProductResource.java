@@ -6,6 +6,7 @@ import com.acme.shop.catalog.dto.ImportResult;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductDto;
 import com.acme.shop.catalog.dto.ProductPatch;
+import com.acme.shop.catalog.dto.VariantSet;
 import com.acme.shop.identity.Role;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -98,6 +100,20 @@ public class AdminProductResource {
     @APIResponse(responseCode = "409", description = "version_conflict (stale version), sku_taken or slug_taken")
     public ProductDto adminUpdateProduct(@PathParam("id") UUID id, @Valid @NotNull ProductPatch body) {
         return products.update(id, body);
+    }
+
+    @PUT
+    @Path("/{id}/variants")
+    @Operation(operationId = "adminReplaceProductVariants",
+            summary = "Replace a product's options and variants, all or nothing (left-out variants are archived)")
+    @APIResponse(responseCode = "200", description = "The product with its new options and variants")
+    @APIResponse(responseCode = "400", description = "validation_failed: a malformed body or options (names unique, values unique)")
+    @APIResponse(responseCode = "404", description = "not_found")
+    @APIResponse(responseCode = "409", description = "version_conflict: the version is stale")
+    @APIResponse(responseCode = "422", description = "bulk_validation_failed: errors[{index, field, message}] for every bad "
+            + "variant (duplicate combination, a value not among its option's values, sku taken); nothing written")
+    public ProductDto adminReplaceProductVariants(@PathParam("id") UUID id, @Valid @NotNull VariantSet body) {
+        return products.replaceVariants(id, body);
     }
 
     @DELETE

@@ -108,6 +108,10 @@ public class BulkProducts {
                     continue;
                 }
                 problems.validate(validator, item, i, null);
+                if (item.variants() != null || item.options() != null || item.images() != null) {
+                    problems.atIndex(i, item.variants() != null ? "variants" : item.options() != null ? "options" : "images",
+                            "is not taken by a bulk create: create such a product alone");
+                }
                 if (out != null && problems.isEmpty()) {
                     UUID id = UUID.randomUUID();
                     out.add(ProductRows.Row.of(id, item, item.slug() != null ? item.slug() : slugs.allocate(bases[i])));
@@ -163,6 +167,15 @@ public class BulkProducts {
             if (item.version() != null && item.version() != now.version()) {
                 problems.atIndex(i, "version", "is stale: the product is at version " + now.version());
             }
+            if (now.variants() > 1 && item.priceCents() != null) {
+                problems.atIndex(i, "priceCents", "the product has several variants: edit the variants");
+            }
+            if (now.variants() > 1 && item.stock() != null) {
+                problems.atIndex(i, "stock", "the product has several variants: edit the variants");
+            }
+            if (item.images() != null) {
+                problems.atIndex(i, "images", "is not taken by a bulk update");
+            }
             String sku = item.sku() != null ? item.sku() : now.sku();
             Integer firstSku = skuAt.putIfAbsent(sku, i);
             if (firstSku != null) {
@@ -193,6 +206,7 @@ public class BulkProducts {
                     item.stock(), item.active(), item.imageUrl()));
         }
         int updated = rows.updateAll(changes);
+        rows.syncVariants(changes);
         audit.record("products.bulk_updated", "product", null, null, java.util.Map.of("updated", updated, "changes", items));
         return new BulkUpdated(updated);
     }
@@ -223,6 +237,7 @@ public class BulkProducts {
                 return attempt.get();
             } catch (RuntimeException e) {
                 boolean raced = UniqueViolations.violates(e, "product_sku_unique")
+                        || UniqueViolations.violates(e, "product_variant_sku_unique")
                         || UniqueViolations.violates(e, "product_slug_unique");
                 if (!raced) {
                     throw e;

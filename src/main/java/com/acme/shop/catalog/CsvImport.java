@@ -55,7 +55,8 @@ public class CsvImport {
         try {
             return QuarkusTransaction.requiringNew().timeout(BulkProducts.LONG_WRITE_TIMEOUT_SECONDS).call(() -> new Run(dryRun).execute(body));
         } catch (RuntimeException e) {
-            if (UniqueViolations.violates(e, "product_sku_unique") || UniqueViolations.violates(e, "product_slug_unique")) {
+            if (UniqueViolations.violates(e, "product_sku_unique") || UniqueViolations.violates(e, "product_slug_unique")
+                    || UniqueViolations.violates(e, "product_variant_sku_unique")) {
                 throw ApiException.conflict("conflict", "The catalog changed during the import; nothing was written, retry");
             }
             throw e;
@@ -103,6 +104,7 @@ public class CsvImport {
                     "could not be derived from the name without a clash; give the product a slug"));
             problems.throwIfAny();
             ProductRows.Counts counts = rows.upsertStaged();
+            rows.syncStagedVariants();
             audit.record("products.imported", "product", null, null,
                     Map.of("created", counts.created(), "updated", counts.updated()));
             return new ImportResult(counts.created(), counts.updated(), false);

@@ -16,6 +16,7 @@ public class Product extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The first variant's sku (the v1 view). */
     @Column(nullable = false)
     public String sku;
 
@@ -27,15 +28,14 @@ public class Product extends PanacheEntityBase {
 
     public String description;
 
+    /** The lowest price of the active variants, kept by the catalog (the price sort's index reads it). */
     @Column(name = "price_cents", nullable = false)
     public long priceCents;
 
     @Column(nullable = false)
-    public int stock;
-
-    @Column(nullable = false)
     public boolean active;
 
+    /** The first image's url, kept by the catalog. */
     @Column(name = "image_url")
     public String imageUrl;
 

@@ -28,9 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 class ProductRows {
 
-    private static final String COLUMNS = "id, sku, slug, name, description, price_cents, stock, active, image_url";
+    /** A product's columns; its stock lives on its variants (V15), a v1 write's stock goes to its one variant. */
+    private static final String COLUMNS = "id, sku, slug, name, description, price_cents, active, image_url";
     private static final String UNNEST = "unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], "
-            + "?::int[], ?::boolean[], ?::text[]) AS u(" + COLUMNS + ")";
+            + "?::int[], ?::boolean[], ?::text[]) AS u(id, sku, slug, name, description, price_cents, stock, active, image_url)";
 
     private final AgroalDataSource dataSource;
 
@@ -48,13 +49,14 @@ class ProductRows {
         }
     }
 
-    /** What the database holds for a product a bulk call touches. */
-    record Current(UUID id, String sku, String slug, long version) {
+    /** What the database holds for a product a bulk call touches; {@code variants} counts its active ones. */
+    record Current(UUID id, String sku, String slug, long version, int variants) {
     }
 
+    /** The product row of a create; its variants, options and images are written by {@link VariantRows}. */
     boolean insertIfFree(UUID id, ProductCreate request, String slug) {
         return update("INSERT INTO product (" + COLUMNS + ", created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) ON CONFLICT DO NOTHING",
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) ON CONFLICT DO NOTHING",
                 statement -> {
                     Row row = Row.of(id, request, slug);
                     statement.setObject(1, row.id());
@@ -63,14 +65,14 @@ class ProductRows {
                     statement.setString(4, row.name());
                     statement.setString(5, row.description());
                     statement.setLong(6, row.priceCents());
-                    statement.setInt(7, row.stock());
-                    statement.setBoolean(8, row.active());
-                    statement.setString(9, row.imageUrl());
+                    statement.setBoolean(7, row.active());
+                    statement.setString(8, row.imageUrl());
                 }) == 1;
     }
 
+    /** Whether any variant of any product has the sku (a product's v1 sku is its first variant's). */
     boolean skuExists(String sku) {
-        return !query("SELECT 1 FROM product WHERE sku = ?", s -> s.setString(1, sku), rs -> true).isEmpty();
+        return !query("SELECT 1 FROM product_variant WHERE sku = ?", s -> s.setString(1, sku), rs -> true).isEmpty();
     }
 
     /** The first n (2, 3, ...) for which {@code base-n} is free right now. */
@@ -108,8 +110,10 @@ class ProductRows {
     Map<String, Current> bySku(Collection<String> skus) {
         Map<String, Current> found = new HashMap<>();
         if (!skus.isEmpty()) {
-            query("SELECT p.id, p.sku, p.slug, p.version FROM unnest(?::text[]) AS k(sku) "
-                    + "JOIN product p ON p.sku = k.sku",
+            // Any variant's sku counts: skus are unique across all variants of all products. The answer names
+            // the sku looked up (a variant's), with its product's id, slug and version.
+            query("SELECT p.id, v.sku, p.slug, p.version, 1 FROM unnest(?::text[]) AS k(sku) "
+                    + "JOIN product_variant v ON v.sku = k.sku JOIN product p ON p.id = v.product_id",
                     s -> s.setArray(1, array(s.getConnection(), "text", skus.toArray())), ProductRows::current)
                     .forEach(c -> found.put(c.sku(), c));
         }
@@ -120,7 +124,7 @@ class ProductRows {
     Map<String, Current> bySlug(Collection<String> slugs) {
         Map<String, Current> found = new HashMap<>();
         if (!slugs.isEmpty()) {
-            query("SELECT p.id, p.sku, p.slug, p.version FROM unnest(?::text[]) AS k(slug) "
+            query("SELECT p.id, p.sku, p.slug, p.version, 1 FROM unnest(?::text[]) AS k(slug) "
                     + "JOIN product p ON p.slug = k.slug",
                     s -> s.setArray(1, array(s.getConnection(), "text", slugs.toArray())), ProductRows::current)
                     .forEach(c -> found.put(c.slug(), c));
@@ -132,8 +136,9 @@ class ProductRows {
     Map<UUID, Current> lockByIds(Collection<UUID> ids) {
         Map<UUID, Current> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            query("SELECT p.id, p.sku, p.slug, p.version FROM unnest(?::uuid[]) AS k(id) JOIN product p ON p.id = k.id "
-                    + "ORDER BY p.id FOR UPDATE OF p",
+            query("SELECT p.id, p.sku, p.slug, p.version, "
+                    + "(SELECT count(*) FROM product_variant v WHERE v.product_id = p.id AND v.active) "
+                    + "FROM unnest(?::uuid[]) AS k(id) JOIN product p ON p.id = k.id ORDER BY p.id FOR UPDATE OF p",
                     s -> s.setArray(1, array(s.getConnection(), "uuid", ids.toArray())), ProductRows::current)
                     .forEach(c -> found.put(c.id(), c));
         }
@@ -147,25 +152,32 @@ class ProductRows {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     NewProducts newProducts() {
-        return new NewProducts(CopyStream.open(connection(), "COPY product (" + COLUMNS + ") FROM STDIN"));
+        return new NewProducts(this, CopyStream.open(connection(), "COPY product (" + COLUMNS + ") FROM STDIN"));
     }
 
     /** See {@link #newProducts()}. */
     static final class NewProducts implements AutoCloseable {
 
+        private final ProductRows rows;
         private final CopyStream copy;
+        private final List<Row> added = new ArrayList<>();
 
-        private NewProducts(CopyStream copy) {
+        private NewProducts(ProductRows rows, CopyStream copy) {
+            this.rows = rows;
             this.copy = copy;
         }
 
         void add(Row row) {
             copy.uuid(row.id()).text(row.sku()).text(row.slug()).text(row.name()).text(row.description())
-                    .number(row.priceCents()).number(row.stock()).bool(row.active()).text(row.imageUrl()).endRow();
+                    .number(row.priceCents()).bool(row.active()).text(row.imageUrl()).endRow();
+            added.add(row);
         }
 
+        /** Ends the COPY, then gives every new product its one variant (sku, price, stock) and its image. */
         long finish() {
-            return copy.finish();
+            long count = copy.finish();
+            rows.insertDefaultVariants(added);
+            return count;
         }
 
         @Override
@@ -262,6 +274,11 @@ class ProductRows {
                     SELECT line, 'sku' AS field, 'duplicates the sku of line ' || first_line AS message
                     FROM (SELECT line, min(line) OVER (PARTITION BY sku) AS first_line FROM csv_line WHERE sku <> '') d
                     WHERE line > first_line
+                    UNION ALL
+                    -- a product is found by its v1 sku (its first variant's); another variant's sku is taken
+                    SELECT l.line, 'sku', 'already belongs to a variant of another product'
+                    FROM csv_line l JOIN product_variant v ON v.sku = l.sku
+                    WHERE l.ok AND NOT EXISTS (SELECT 1 FROM product p WHERE p.sku = l.sku)
                     UNION ALL
                     SELECT c.line, 'slug', 'already belongs to another product'
                     FROM (
@@ -360,19 +377,39 @@ class ProductRows {
     Counts upsertStaged() {
         return query("""
                 WITH written AS (
-                    INSERT INTO product AS p (id, sku, slug, name, description, price_cents, stock, active, image_url,
+                    INSERT INTO product AS p (id, sku, slug, name, description, price_cents, active, image_url,
                                               created_at, updated_at)
                     SELECT gen_random_uuid(), c.sku, COALESCE(c.slug, e.slug, d.slug), c.name, c.description,
-                           c.price_cents, c.stock, c.active, c.image_url, now(), now()
+                           c.price_cents, c.active, c.image_url, now(), now()
                     FROM csv_line c LEFT JOIN product e ON e.sku = c.sku LEFT JOIN csv_slug d ON d.line = c.line
                     WHERE c.ok
                     ON CONFLICT (sku) DO UPDATE SET slug = excluded.slug, name = excluded.name,
-                        description = excluded.description, price_cents = excluded.price_cents, stock = excluded.stock,
+                        description = excluded.description, price_cents = excluded.price_cents,
                         active = excluded.active, image_url = excluded.image_url, version = p.version + 1,
                         updated_at = now()
                     RETURNING p.xmax = 0 AS created)
                 SELECT count(*) FILTER (WHERE created) AS created, count(*) FILTER (WHERE NOT created) AS updated
                 FROM written""", s -> { }, ProductRows::counts).get(0);
+    }
+
+    /**
+     * After {@link #upsertStaged()}: each line's variant (the one with its sku) takes the line's price and stock, a
+     * new product gets its default variant, the first image follows the line's image_url, and the products' v1
+     * price is the lowest of their active variants again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void syncStagedVariants() {
+        update("""
+                UPDATE product_variant v SET price_cents = c.price_cents, stock = c.stock, updated_at = now()
+                FROM csv_line c WHERE c.ok AND v.sku = c.sku""", s -> { });
+        update("""
+                INSERT INTO product_variant (id, product_id, sku, price_cents, stock, active, position, combination_key)
+                SELECT gen_random_uuid(), p.id, c.sku, c.price_cents, c.stock, true, 0, '{}'
+                FROM csv_line c JOIN product p ON p.sku = c.sku
+                WHERE c.ok AND NOT EXISTS (SELECT 1 FROM product_variant v WHERE v.product_id = p.id)""", s -> { });
+        String staged = "SELECT p.id FROM csv_line c JOIN product p ON p.sku = c.sku WHERE c.ok";
+        syncFirstImages(staged, s -> { });
+        refreshPrices(staged, s -> { });
     }
 
     /** What {@link #upsertStaged()} would do, for a dry run. */
@@ -395,12 +432,70 @@ class ProductRows {
                 + "name = COALESCE(u.name, p.name), "
                 + "description = CASE WHEN u.description IS NULL THEN p.description "
                 + "  WHEN u.description = '' THEN NULL ELSE u.description END, "
-                + "price_cents = COALESCE(u.price_cents, p.price_cents), stock = COALESCE(u.stock, p.stock), "
+                + "price_cents = COALESCE(u.price_cents, p.price_cents), "
                 + "active = COALESCE(u.active, p.active), "
                 + "image_url = CASE WHEN u.image_url IS NULL THEN p.image_url "
                 + "  WHEN u.image_url = '' THEN NULL ELSE u.image_url END, "
                 + "version = p.version + 1, updated_at = now() FROM " + UNNEST + " WHERE p.id = u.id",
                 s -> bindRows(s, rows));
+    }
+
+    /**
+     * A v1 write's sku, price and stock go to the product's one variant (the first active one: a v1 price or stock
+     * change of a product with several is refused before), its image_url to its first image.
+     */
+    void syncVariants(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        update("UPDATE product_variant v SET sku = COALESCE(u.sku, v.sku), "
+                + "price_cents = COALESCE(u.price_cents, v.price_cents), stock = COALESCE(u.stock, v.stock), "
+                + "updated_at = now() FROM " + UNNEST + " WHERE v.id = (SELECT f.id FROM product_variant f "
+                + "WHERE f.product_id = u.id ORDER BY f.active DESC, f.position, f.id LIMIT 1) "
+                + "AND (u.sku IS NOT NULL OR u.price_cents IS NOT NULL OR u.stock IS NOT NULL)",
+                s -> bindRows(s, rows));
+        Object[] withImage = rows.stream().filter(r -> r.imageUrl() != null).map(Row::id).toArray();
+        if (withImage.length > 0) {
+            syncFirstImages("SELECT unnest(?::uuid[])", s -> s.setArray(1, array(s.getConnection(), "uuid", withImage)));
+        }
+    }
+
+    /** New products' default variants (options {}) and images, from their v1 fields. */
+    void insertDefaultVariants(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        update("INSERT INTO product_variant (id, product_id, sku, price_cents, stock, active, position, combination_key) "
+                + "SELECT gen_random_uuid(), u.id, u.sku, u.price_cents, u.stock, true, 0, '{}' FROM " + UNNEST,
+                s -> bindRows(s, rows));
+        insertDefaultImages(rows);
+    }
+
+    /** New products' one image, from their v1 image_url. */
+    void insertDefaultImages(List<Row> rows) {
+        update("INSERT INTO product_image (product_id, position, url) SELECT u.id, 0, u.image_url FROM " + UNNEST
+                + " WHERE u.image_url IS NOT NULL", s -> bindRows(s, rows));
+    }
+
+    /**
+     * The first image of each product {@code ids} (a query of product ids) follows its v1 image_url: none when it is
+     * null (every image removed), else the first image's url replaced (or a first image added).
+     */
+    private void syncFirstImages(String ids, Binder binder) {
+        update("DELETE FROM product_image i USING product p WHERE p.id IN (" + ids + ") AND i.product_id = p.id "
+                + "AND p.image_url IS NULL", binder);
+        update("INSERT INTO product_image AS i (product_id, position, url) "
+                + "SELECT p.id, COALESCE((SELECT min(position) FROM product_image f WHERE f.product_id = p.id), 0), "
+                + "p.image_url FROM product p WHERE p.id IN (" + ids + ") AND p.image_url IS NOT NULL "
+                + "ON CONFLICT (product_id, position) DO UPDATE SET url = excluded.url WHERE i.url <> excluded.url",
+                binder);
+    }
+
+    /** A product's v1 price is the lowest of its active variants' (kept for the price sort and its index). */
+    private void refreshPrices(String ids, Binder binder) {
+        update("UPDATE product p SET price_cents = m.price FROM (SELECT product_id, min(price_cents) AS price "
+                + "FROM product_variant WHERE active AND product_id IN (" + ids + ") GROUP BY product_id) m "
+                + "WHERE p.id = m.product_id AND p.price_cents <> m.price", binder);
     }
 
     /**
@@ -469,63 +564,82 @@ class ProductRows {
         return query("SELECT active_products FROM catalog_counter", s -> { }, rs -> rs.getLong("active_products")).get(0);
     }
 
-    // --- stock: the only statements anywhere that change a product's stock outside the catalog's own edits ---
+    // --- stock: the only statements anywhere that change a variant's stock outside the catalog's own edits ---
 
     /**
-     * Takes {@code quantity} if it is there: the row lock this UPDATE takes makes the check and the write one
-     * step, so no interleaving of checkouts (on any instance) can oversell.
+     * Takes {@code quantity} of an active variant of an active product if it is there: the row lock this UPDATE
+     * takes makes the check and the write one step, so no interleaving of checkouts (on any instance) can oversell.
+     * Only the variant's row is locked: checkouts of sibling variants never wait on each other.
      */
-    Optional<Stock.Taken> take(UUID productId, int quantity) {
-        return query("UPDATE product SET stock = stock - ? WHERE id = ? AND active AND stock >= ? "
-                + "RETURNING id, sku, name, price_cents", s -> {
+    Optional<Stock.Taken> take(UUID variantId, int quantity) {
+        return query("UPDATE product_variant v SET stock = v.stock - ? FROM product p "
+                + "WHERE v.id = ? AND v.active AND v.stock >= ? AND p.id = v.product_id AND p.active "
+                + "RETURNING v.product_id, v.id, v.sku, p.name, v.price_cents", s -> {
                     s.setInt(1, quantity);
-                    s.setObject(2, productId);
+                    s.setObject(2, variantId);
                     s.setInt(3, quantity);
-                }, rs -> new Stock.Taken(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
-                        rs.getLong("price_cents"))).stream().findFirst();
+                }, rs -> new Stock.Taken(rs.getObject("product_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getString("sku"), rs.getString("name"), rs.getLong("price_cents"))).stream().findFirst();
     }
 
-    /** Locks the products in id order (as checkout takes them) and answers their stock, archived or not. */
-    Map<UUID, Integer> lockStock(Collection<UUID> ids) {
+    /** Locks the variants in id order (as checkout takes them) and answers their stock, archived or not. */
+    Map<UUID, Integer> lockStock(Collection<UUID> variantIds) {
         Map<UUID, Integer> found = new HashMap<>();
-        query("SELECT id, stock FROM product WHERE id = ANY(?) ORDER BY id FOR UPDATE",
-                s -> s.setArray(1, array(s.getConnection(), "uuid", ids.toArray())),
+        query("SELECT id, stock FROM product_variant WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                s -> s.setArray(1, array(s.getConnection(), "uuid", variantIds.toArray())),
                 rs -> found.put(rs.getObject("id", UUID.class), rs.getInt("stock")));
         return found;
     }
 
-    /** Adds (positive) or removes (negative) stock per product in one statement, in product-id order. */
+    /** Adds (positive) or removes (negative) stock per variant in one statement, in variant-id order. */
     void addStock(Map<UUID, Integer> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
-        update("UPDATE product p SET stock = p.stock + d.delta "
-                + "FROM (SELECT * FROM unnest(?::uuid[], ?::int[]) AS u(id, delta) ORDER BY id) d WHERE p.id = d.id",
+        update("UPDATE product_variant v SET stock = v.stock + d.delta "
+                + "FROM (SELECT * FROM unnest(?::uuid[], ?::int[]) AS u(id, delta) ORDER BY id) d WHERE v.id = d.id",
                 s -> {
                     s.setArray(1, array(s.getConnection(), "uuid", deltas.keySet().toArray()));
                     s.setArray(2, array(s.getConnection(), "integer", deltas.values().toArray()));
                 });
     }
 
-    /** Active products with at most {@code threshold} units, the fewest first. */
+    /** Active products whose active variants hold at most {@code threshold} units in all, the fewest first. */
     List<Stock.Low> lowStock(int threshold, int limit) {
-        return query("SELECT id, name, stock FROM product WHERE active AND stock <= ? ORDER BY stock, id LIMIT ?", s -> {
-            s.setInt(1, threshold);
-            s.setInt(2, limit);
-        }, rs -> new Stock.Low(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("stock")));
+        return query("SELECT p.id, p.name, s.stock FROM (SELECT product_id, sum(stock)::int AS stock "
+                + "FROM product_variant WHERE active GROUP BY product_id HAVING sum(stock) <= ?) s "
+                + "JOIN product p ON p.id = s.product_id WHERE p.active ORDER BY s.stock, p.id LIMIT ?", s -> {
+                    s.setInt(1, threshold);
+                    s.setInt(2, limit);
+                }, rs -> new Stock.Low(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("stock")));
     }
 
-    /** The products a cart shows, with what can still be bought of each (0 once archived). */
-    Map<UUID, Stock.Item> stockItems(Collection<UUID> ids) {
+    /**
+     * The variants a cart shows, by variant id, with what can still be bought of each (0 once the variant or its
+     * product is archived) and how many active variants their product has.
+     */
+    Map<UUID, Stock.Item> stockItems(Collection<UUID> variantIds) {
+        return items("v.id = ANY(?)", variantIds);
+    }
+
+    /** The variants of the given products (archived ones too), by variant id. */
+    Map<UUID, Stock.Item> stockItemsOfProducts(Collection<UUID> productIds) {
+        return items("v.product_id = ANY(?)", productIds);
+    }
+
+    private Map<UUID, Stock.Item> items(String where, Collection<UUID> ids) {
         Map<UUID, Stock.Item> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            query("SELECT id, sku, slug, name, price_cents, active, CASE WHEN active THEN stock ELSE 0 END AS available "
-                    + "FROM product WHERE id = ANY(?)",
+            query("SELECT v.id AS variant_id, p.id, v.sku, p.slug, p.name, v.price_cents, p.active AND v.active AS active, "
+                    + "CASE WHEN p.active AND v.active THEN v.stock ELSE 0 END AS available, v.combination_key, "
+                    + "(SELECT count(*) FROM product_variant s WHERE s.product_id = p.id AND s.active) AS variants "
+                    + "FROM product_variant v JOIN product p ON p.id = v.product_id WHERE " + where,
                     s -> s.setArray(1, array(s.getConnection(), "uuid", ids.toArray())),
-                    rs -> new Stock.Item(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("slug"),
-                            rs.getString("name"), rs.getLong("price_cents"), rs.getBoolean("active"),
-                            rs.getInt("available")))
-                    .forEach(item -> found.put(item.productId(), item));
+                    rs -> new Stock.Item(rs.getObject("id", UUID.class), rs.getObject("variant_id", UUID.class),
+                            rs.getString("sku"), rs.getString("slug"), rs.getString("name"), rs.getLong("price_cents"),
+                            rs.getBoolean("active"), rs.getInt("available"),
+                            Combinations.parse(rs.getString("combination_key")), rs.getInt("variants")))
+                    .forEach(item -> found.put(item.variantId(), item));
         }
         return found;
     }
@@ -566,7 +680,7 @@ class ProductRows {
     }
 
     private static Current current(ResultSet rs) throws SQLException {
-        return new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4));
+        return new Current(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5));
     }
 
     private static Array array(Connection connection, String type, Object[] values) throws SQLException {

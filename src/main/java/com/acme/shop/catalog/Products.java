@@ -2,7 +2,14 @@ package com.acme.shop.catalog;
 
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductDto;
+import com.acme.shop.catalog.dto.ProductOptionDto;
 import com.acme.shop.catalog.dto.ProductPatch;
+import com.acme.shop.catalog.dto.VariantInput;
+import com.acme.shop.catalog.dto.VariantSet;
+import com.acme.shop.platform.FieldError;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.LikePatterns;
@@ -37,13 +44,20 @@ public class Products {
     private final ProductRows rows;
     private final Audit audit;
     private final ProductCategories categories;
+    private final VariantRows variantRows;
+    private final VariantSets variantSets;
+    private final Validator validator;
 
-    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories) {
+    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories,
+            VariantRows variantRows, VariantSets variantSets, Validator validator) {
+        this.categories = categories;
+        this.validator = validator;
         this.em = em;
         this.store = store;
         this.rows = rows;
         this.audit = audit;
-        this.categories = categories;
+        this.variantRows = variantRows;
+        this.variantSets = variantSets;
     }
 
     /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
@@ -78,16 +92,18 @@ public class Products {
                 params.add(LikePatterns.contains(q));
                 params.add(LikePatterns.contains(q));
             }
-            return inCategory(category, where.toString(), params, sort, page);
+            Page<ProductDto> found = inCategory(category, where.toString(), params, sort, page);
+            return Page.of(found.items().stream().map(Products::forShoppers).toList(), page, found.totalItems());
         }
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
             List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
-            return Page.of(dtos(items), page, total);
+            return Page.of(publicDtos(items), page, total);
         }
-        return page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
+        Page<ProductDto> found = page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
                 sort.orderBy, Map.of("q", LikePatterns.contains(q)), page);
+        return Page.of(found.items().stream().map(Products::forShoppers).toList(), page, found.totalItems());
     }
 
     /**
@@ -133,7 +149,7 @@ public class Products {
 
     public ProductDto getPublic(String slug) {
         return Product.<Product>find("slug = ?1 and active = true", slug).firstResultOptional()
-                .map(this::dto).orElseThrow(() -> ApiException.notFound("Product"));
+                .map(this::dto).map(Products::forShoppers).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
     public Page<ProductDto> listAdmin(String q, Boolean active, String category, PageRequest page) {
@@ -180,12 +196,46 @@ public class Products {
     @Transactional
     @ChangesCatalog
     public ProductDto create(ProductCreate request) {
+        boolean withVariants = request.variants() != null;
+        List<ProductOptionDto> options = request.options() == null ? List.of() : request.options();
+        VariantSets.checkOptions(options, "options");
+        List<VariantRows.Write> writes = List.of();
+        if (withVariants) {
+            List<VariantSets.Problem> problems = new ArrayList<>();
+            writes = variantSets.plan(null, options, request.variants(), List.of(), problems);
+            if (problems.stream().anyMatch(p -> !p.field().equals("sku") || !p.message().startsWith("is taken"))) {
+                throw VariantSets.invalid(problems);
+            }
+            if (!problems.isEmpty()) {
+                throw skuTaken();
+            }
+        }
+        // The product row carries the v1 view: the first variant's sku, the lowest active price, the first image.
+        ProductCreate row = request;
+        if (withVariants || request.images() != null) {
+            String sku = withVariants ? writes.get(0).sku() : request.sku();
+            long price = withVariants ? lowestPrice(writes) : request.priceCents();
+            String image = request.images() != null
+                    ? (request.images().isEmpty() ? null : request.images().get(0).url()) : request.imageUrl();
+            row = new ProductCreate(sku, request.slug(), request.name(), request.description(), price, request.stock(),
+                    request.active(), image);
+        }
         UUID id = UUID.randomUUID();
         boolean derived = request.slug() == null;
         String base = derived ? Slugs.derive(request.name()) : request.slug();
         String slug = base;
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-            if (rows.insertIfFree(id, request, slug)) {
+            if (rows.insertIfFree(id, row, slug)) {
+                if (withVariants) {
+                    variantSets.write(id, options, writes, List.of(), problems -> skuTaken());
+                } else {
+                    rows.insertDefaultVariants(List.of(ProductRows.Row.of(id, row, slug)));
+                }
+                if (request.images() != null) {
+                    variantRows.replaceImages(id, request.images());
+                } else if (withVariants && row.imageUrl() != null) {
+                    rows.insertDefaultImages(List.of(ProductRows.Row.of(id, row, slug)));
+                }
                 if (request.categoryIds() != null) {
                     categories.set(id, request.categoryIds());
                 }
@@ -193,7 +243,7 @@ public class Products {
                 audit.record("product.created", "product", id, null, created);
                 return created;
             }
-            if (rows.skuExists(request.sku())) {
+            if (rows.skuExists(row.sku())) {
                 throw skuTaken();
             }
             if (!derived) {
@@ -204,6 +254,59 @@ public class Products {
         throw ApiException.conflict("conflict", "Could not find a free slug; retry");
     }
 
+    /**
+     * The whole variant set of a product: matched by id (else by sku among the product's variants) are updated,
+     * new ones created, those left out archived. The product's row is locked first, then its variants in id order.
+     */
+    @Transactional
+    @ChangesCatalog
+    public ProductDto replaceVariants(UUID id, VariantSet body) {
+        Product product = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (product == null) {
+            throw ApiException.notFound("Product");
+        }
+        if (body.version() != product.version) {
+            throw versionConflict();
+        }
+        List<ProductOptionDto> options = body.options() == null ? List.of() : body.options();
+        VariantSets.checkOptions(options, "options");
+        ProductDto before = dto(product);
+        List<VariantRows.Stored> existing = variantRows.lockVariants(id);
+        List<VariantSets.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < body.variants().size(); i++) {
+            VariantInput item = body.variants().get(i);
+            if (item != null) {
+                for (var violation : validator.validate(item)) {
+                    problems.add(new VariantSets.Problem(i, leaf(violation.getPropertyPath()), violation.getMessage()));
+                }
+            }
+        }
+        List<VariantRows.Write> writes = variantSets.plan(id, options, body.variants(), existing, problems);
+        if (!problems.isEmpty()) {
+            throw VariantSets.unprocessable(problems);
+        }
+        product.updatedAt = now();
+        em.flush();
+        variantSets.write(id, options, writes, existing, VariantSets::unprocessable);
+        em.refresh(product);
+        ProductDto after = dto(product);
+        audit.record("product.variants_replaced", "product", id, before, after);
+        return after;
+    }
+
+    private static long lowestPrice(List<VariantRows.Write> writes) {
+        return writes.stream().filter(VariantRows.Write::active).mapToLong(VariantRows.Write::priceCents).min()
+                .orElse(writes.stream().mapToLong(VariantRows.Write::priceCents).min().orElse(0));
+    }
+
+    private static String leaf(jakarta.validation.Path path) {
+        String last = "item";
+        for (jakarta.validation.Path.Node node : path) {
+            last = node.getName();
+        }
+        return last;
+    }
+
     @Transactional
     @ChangesCatalog
     public ProductDto update(UUID id, ProductPatch patch) {
@@ -212,18 +315,42 @@ public class Products {
             throw versionConflict();
         }
         ProductDto before = dto(product);
+        if ((patch.priceCents() != null || patch.stock() != null) && before.variants().stream()
+                .filter(com.acme.shop.catalog.dto.VariantDto::active).count() > 1) {
+            List<FieldError> errors = new ArrayList<>();
+            if (patch.priceCents() != null) {
+                errors.add(new FieldError("priceCents", "the product has several variants: edit the variants"));
+            }
+            if (patch.stock() != null) {
+                errors.add(new FieldError("stock", "the product has several variants: edit the variants"));
+            }
+            throw ApiException.validation(errors);
+        }
+        if (patch.images() != null && patch.imageUrl() != null) {
+            throw ApiException.validation("imageUrl", "must be left out when images are given");
+        }
         apply(product, patch);
+        if (patch.images() != null) {
+            product.imageUrl = patch.images().isEmpty() ? null : patch.images().get(0).url();
+        }
         try {
             product.updatedAt = now();
             em.flush();
+            // The v1 sku, price and stock are the product's one variant's; the v1 image is its first image.
+            rows.syncVariants(List.of(new ProductRows.Row(id, patch.sku(), null, null, null, patch.priceCents(),
+                    patch.stock(), null, patch.images() == null ? patch.imageUrl() : null)));
+            if (patch.images() != null) {
+                variantRows.replaceImages(id, patch.images());
+            }
         } catch (OptimisticLockException e) {
             throw versionConflict();
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | ProductRows.CatalogWriteException e) {
             throw translate(e);
         }
         if (patch.categoryIds() != null) {
             categories.set(id, patch.categoryIds());
         }
+        em.refresh(product);
         ProductDto after = dto(product);
         audit.record("product.updated", "product", id, before, after);
         return after;
@@ -255,9 +382,6 @@ public class Products {
         }
         if (patch.priceCents() != null) {
             product.priceCents = patch.priceCents();
-        }
-        if (patch.stock() != null) {
-            product.stock = patch.stock();
         }
         if (patch.active() != null) {
             product.active = patch.active();
@@ -305,21 +429,45 @@ public class Products {
     }
 
     private ProductDto dto(Product product) {
-        return ProductDto.of(product, store.currency(), categories.of(List.of(product.id)).getOrDefault(product.id, List.of()));
+        return dtos(List.of(product)).get(0);
     }
 
-    /** A page's products, their categories read in one statement. */
+    private List<ProductDto> publicDtos(List<Product> products) {
+        return dtos(products).stream().map(Products::forShoppers).toList();
+    }
+
+    /** The storefront's view: archived variants are history, not offered. */
+    private static ProductDto forShoppers(ProductDto p) {
+        if (p.variants().stream().allMatch(com.acme.shop.catalog.dto.VariantDto::active)) {
+            return p;
+        }
+        return new ProductDto(p.id(), p.sku(), p.slug(), p.name(), p.description(), p.priceCents(), p.currency(),
+                p.stock(), p.active(), p.imageUrl(), p.createdAt(), p.updatedAt(), p.version(), p.options(),
+                p.variants().stream().filter(com.acme.shop.catalog.dto.VariantDto::active).toList(), p.images(),
+                p.categories());
+    }
+
+    /**
+     * A page of products with their options, variants, images and categories: four statements, whatever the page
+     * size.
+     */
     private List<ProductDto> dtos(List<Product> products) {
-        Map<UUID, List<com.acme.shop.catalog.dto.CategoryRef>> filed = categories.of(products.stream().map(p -> p.id).toList());
-        return products.stream().map(p -> ProductDto.of(p, store.currency(), filed.getOrDefault(p.id, List.of()))).toList();
+        List<UUID> ids = products.stream().map(p -> p.id).toList();
+        Map<UUID, VariantRows.Details> details = variantRows.details(ids);
+        Map<UUID, List<com.acme.shop.catalog.dto.CategoryRef>> filed = categories.of(ids);
+        return products.stream().map(p -> {
+            VariantRows.Details d = details.get(p.id);
+            return ProductDto.of(p, store.currency(), List.copyOf(d.options()), List.copyOf(d.variants()),
+                    List.copyOf(d.images()), filed.getOrDefault(p.id, List.of()));
+        }).toList();
     }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ApiException translate(PersistenceException e) {
-        if (UniqueViolations.violates(e, "product_sku_unique")) {
+    private static ApiException translate(RuntimeException e) {
+        if (UniqueViolations.violates(e, "product_sku_unique") || UniqueViolations.violates(e, "product_variant_sku_unique")) {
             return skuTaken();
         }
         if (UniqueViolations.violates(e, "product_slug_unique")) {

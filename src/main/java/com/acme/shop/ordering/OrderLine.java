@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.catalog.Combinations;
 import com.acme.shop.catalog.Stock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -28,6 +29,13 @@ public class OrderLine extends PanacheEntityBase {
     @Column(name = "product_id", nullable = false)
     public UUID productId;
 
+    @Column(name = "variant_id", nullable = false)
+    public UUID variantId;
+
+    /** The variant's options when it was bought (canonical JSON, {@code {}} without options). */
+    @Column(nullable = false)
+    public String options;
+
     @Column(nullable = false)
     public String sku;
 
@@ -44,11 +52,14 @@ public class OrderLine extends PanacheEntityBase {
     public long lineTotalCents;
 
     /** A line of a new order: what the stock take returned, as it was at that moment. */
-    static OrderLine of(UUID orderId, int lineNo, Stock.Taken product, int quantity) {
+    static OrderLine of(UUID orderId, int lineNo, Stock.Taken product, java.util.Map<String, String> options,
+            int quantity) {
         OrderLine line = new OrderLine();
         line.orderId = orderId;
         line.lineNo = lineNo;
         line.productId = product.productId();
+        line.variantId = product.variantId();
+        line.options = Combinations.format(options);
         line.sku = product.sku();
         line.name = product.name();
         line.unitPriceCents = product.unitPriceCents();
@@ -59,7 +70,7 @@ public class OrderLine extends PanacheEntityBase {
 
     /** The product as this line took it. */
     Stock.Taken product() {
-        return new Stock.Taken(productId, sku, name, unitPriceCents);
+        return new Stock.Taken(productId, variantId, sku, name, unitPriceCents);
     }
 
     public static class Key implements Serializable {

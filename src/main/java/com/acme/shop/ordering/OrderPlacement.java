@@ -56,7 +56,7 @@ public class OrderPlacement {
     }
 
     /** An order written in full but for its stock, which {@link #takeStock} takes last. */
-    public record Placed(OrderDto order, List<Stock.Line> stock, List<OrderLine> lines) {
+    public record Placed(OrderDto order, List<Stock.Line> stock, List<OrderLine> lines, List<String> keys) {
     }
 
     /**
@@ -70,7 +70,8 @@ public class OrderPlacement {
         Carts.Checkout cart = carts.lockForCheckout(owner).filter(c -> !c.lines().isEmpty())
                 .orElseThrow(() -> ApiException.conflict("cart_empty", "The cart is empty"));
         UUID orderId = UUID.randomUUID();
-        List<OrderLine> bought = price(orderId, cart.lines());
+        List<String> keys = new ArrayList<>();
+        List<OrderLine> bought = price(orderId, cart.lines(), keys);
         Pricing.Totals totals = pricing.totals(bought.stream().mapToLong(l -> l.lineTotalCents).sum());
         if (request.expectedTotalCents() != null && request.expectedTotalCents() != totals.totalCents()) {
             throw new ApiException(409, "price_changed", "Price changed",
@@ -89,11 +90,11 @@ public class OrderPlacement {
         OrderDto placed = orders.dto(order, bought);
         // An online payment confirms the order when it arrives: its mail is written now and held until then.
         mails.placed(placed, owner.isGuest() ? trackingToken : null, payment.provisionalHold().isPresent());
-        return new Placed(placed, cart.lines(), bought);
+        return new Placed(placed, cart.lines(), bought, keys);
     }
 
     /**
-     * Takes every line's stock, in product-id order (two checkouts never deadlock), or throws: insufficient_stock
+     * Takes every line's stock, in variant-id order (two checkouts never deadlock), or throws: insufficient_stock
      * naming each short line, or price_changed should a product have changed since {@link #place} priced it. The
      * caller's rollback then undoes the order and every take: nothing is ordered.
      */
@@ -103,9 +104,9 @@ public class OrderPlacement {
         boolean changed = false;
         for (int i = 0; i < placed.stock().size(); i++) {
             Stock.Line line = placed.stock().get(i);
-            Optional<Stock.Taken> taken = stock.take(line.productId(), line.quantity());
+            Optional<Stock.Taken> taken = stock.take(line.variantId(), line.quantity());
             if (taken.isEmpty()) {
-                shortLines.add(shortLine(line, stock.available(line.productId())));
+                shortLines.add(shortLine(placed.keys().get(i), line, stock.available(line.variantId())));
             } else if (!taken.get().equals(placed.lines().get(i).product())) {
                 changed = true;
             }
@@ -119,20 +120,27 @@ public class OrderPlacement {
         }
     }
 
-    /** The lines at the catalog's prices, or an insufficient_stock naming each line the stock cannot cover now. */
-    private List<OrderLine> price(UUID orderId, List<Stock.Line> lines) {
-        Map<UUID, Stock.Item> products = stock.items(lines.stream().map(Stock.Line::productId).toList());
+    /**
+     * The lines at the catalog's prices, or an insufficient_stock naming each line the stock cannot cover now by its
+     * key (the variant id, or the product id for a product with a single variant, as v1). {@code keys} gets each
+     * line's key.
+     */
+    private List<OrderLine> price(UUID orderId, List<Stock.Line> lines, List<String> keys) {
+        Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(Stock.Line::variantId).toList());
         List<OrderLine> bought = new ArrayList<>(lines.size());
         List<FieldError> shortLines = new ArrayList<>();
         for (Stock.Line line : lines) {
-            Stock.Item product = products.get(line.productId());
-            int available = product == null ? 0 : product.available();
+            Stock.Item variant = variants.get(line.variantId());
+            String key = variant == null ? line.variantId().toString() : variant.key();
+            keys.add(key);
+            int available = variant == null ? 0 : variant.available();
             if (available < line.quantity()) {
-                shortLines.add(shortLine(line, available));
+                shortLines.add(shortLine(key, line, available));
                 continue;
             }
-            bought.add(OrderLine.of(orderId, bought.size() + 1, new Stock.Taken(product.productId(), product.sku(),
-                    product.name(), product.priceCents()), line.quantity()));
+            bought.add(OrderLine.of(orderId, bought.size() + 1, new Stock.Taken(variant.productId(),
+                    variant.variantId(), variant.sku(), variant.name(), variant.priceCents()), variant.options(),
+                    line.quantity()));
         }
         if (!shortLines.isEmpty()) {
             throw insufficientStock(shortLines);
@@ -140,8 +148,8 @@ public class OrderPlacement {
         return bought;
     }
 
-    private static FieldError shortLine(Stock.Line line, int available) {
-        return new FieldError(line.productId().toString(),
+    private static FieldError shortLine(String key, Stock.Line line, int available) {
+        return new FieldError(key,
                 "only " + available + " in stock, " + line.quantity() + " requested");
     }
 

@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.catalog.Combinations;
 import com.acme.shop.catalog.Stock;
 import com.acme.shop.notification.Outbox;
 import com.acme.shop.ordering.dto.OrderDto;
@@ -120,16 +121,16 @@ public class Orders {
         outbox.discard(OrderMails.confirmationKey(order.id));
     }
 
-    /** Puts every line's quantity back on its product. */
+    /** Puts every line's quantity back on the variant it was taken from. */
     @Transactional(TxType.MANDATORY)
     public void restock(Order order) {
         stock.release(stockLines(order));
     }
 
-    /** The order's lines as stock: in product-id order, the order stock is locked in. */
+    /** The order's lines as stock: in variant-id order, the order stock is locked in. */
     List<Stock.Line> stockLines(Order order) {
-        return OrderLine.<OrderLine>list("orderId = ?1 order by productId", order.id).stream()
-                .map(l -> new Stock.Line(l.productId, l.quantity)).toList();
+        return OrderLine.<OrderLine>list("orderId = ?1 order by variantId", order.id).stream()
+                .map(l -> new Stock.Line(l.productId, l.variantId, l.quantity)).toList();
     }
 
     public OrderDto dto(Order order) {
@@ -138,8 +139,7 @@ public class Orders {
 
     /** The answer for an order whose lines are at hand (just placed): nothing is read back. */
     OrderDto dto(Order order, List<OrderLine> lines) {
-        return OrderDto.of(order, lines.stream().map(l -> new OrderItemDto(l.productId, l.sku, l.name,
-                l.unitPriceCents, l.quantity, l.lineTotalCents)).toList());
+        return OrderDto.of(order, lines.stream().map(Orders::item).toList());
     }
 
     List<OrderDto> dtos(List<Order> orders) {
@@ -150,8 +150,12 @@ public class Orders {
         orders.forEach(o -> items.put(o.id, new ArrayList<>()));
         em.createQuery("select l from OrderLine l where l.orderId in :ids order by l.orderId, l.lineNo", OrderLine.class)
                 .setParameter("ids", items.keySet()).getResultList()
-                .forEach(l -> items.get(l.orderId).add(new OrderItemDto(l.productId, l.sku, l.name, l.unitPriceCents,
-                        l.quantity, l.lineTotalCents)));
+                .forEach(l -> items.get(l.orderId).add(item(l)));
         return orders.stream().map(o -> OrderDto.of(o, List.copyOf(items.get(o.id)))).toList();
+    }
+
+    private static OrderItemDto item(OrderLine l) {
+        return new OrderItemDto(l.productId, l.sku, l.name, l.unitPriceCents, l.quantity, l.lineTotalCents, l.variantId,
+                Combinations.parse(l.options));
     }
 }

@@ -13,19 +13,34 @@ public record ProductDto(
         @Schema(required = true) String slug,
         @Schema(required = true) String name,
         @Schema(required = true, nullable = true) String description,
-        @Schema(required = true, description = "Price in minor units (cents)") long priceCents,
+        @Schema(required = true, description = "Price in minor units (cents): the lowest of the active variants") long priceCents,
         @Schema(required = true, example = "USD") String currency,
-        @Schema(required = true) int stock,
+        @Schema(required = true, description = "The active variants' stock in all") int stock,
         @Schema(required = true) boolean active,
         @Schema(required = true, nullable = true) String imageUrl,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true, description = "Send it back in a PATCH to refuse stale updates") long version,
+        @Schema(required = true, description = "0 to 3 options") List<ProductOptionDto> options,
+        @Schema(required = true, description = "At least one; archived ones (active=false) too") List<VariantDto> variants,
+        @Schema(required = true, description = "In display order; imageUrl is the first one's url") List<ImageDto> images,
         @Schema(required = true, description = "The categories it is filed under (by name); empty when none")
         List<CategoryRef> categories) {
 
-    public static ProductDto of(Product p, String currency, List<CategoryRef> categories) {
-        return new ProductDto(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, currency, p.stock, p.active,
-                p.imageUrl, p.createdAt, p.updatedAt, p.version, List.copyOf(categories));
+    /**
+     * The v1 fields over the variants: {@code sku} is the first variant's, {@code priceCents} the lowest active
+     * price, {@code stock} the active variants' units in all.
+     */
+    public static ProductDto of(Product p, String currency, List<ProductOptionDto> options, List<VariantDto> variants,
+            List<ImageDto> images, List<CategoryRef> categories) {
+        int stock = 0;
+        for (VariantDto v : variants) {
+            if (v.active()) {
+                stock += v.stock();
+            }
+        }
+        return new ProductDto(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, currency, stock, p.active,
+                images.isEmpty() ? null : images.get(0).url(), p.createdAt, p.updatedAt, p.version, options, variants,
+                images, List.copyOf(categories));
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.shop.ordering.dto;
 
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,5 +11,8 @@ public record OrderItemDto(
         @Schema(required = true) String name,
         @Schema(required = true) long unitPriceCents,
         @Schema(required = true) int quantity,
-        @Schema(required = true) long lineTotalCents) {
+        @Schema(required = true) long lineTotalCents,
+        @Schema(required = true, description = "The variant bought") UUID variantId,
+        @Schema(required = true, description = "The variant's options when it was bought; {} without options")
+        Map<String, String> options) {
 }
