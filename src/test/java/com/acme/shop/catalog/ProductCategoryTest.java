@@ -180,13 +180,14 @@ class ProductCategoryTest {
     }
 
     @Test
-    void v1AnswersKeepTheirShapeWithCategoriesAdded() {
+    void v1AnswersKeepTheirShapeWithVariantsAndCategoriesAdded() {
         String id = Catalog.create(admin, "Plain v1 " + tag, 700, 2);
         Set<String> v1 = Set.of("id", "sku", "slug", "name", "description", "priceCents", "currency", "stock", "active",
                 "imageUrl", "createdAt", "updatedAt", "version");
         Map<String, Object> shown = admin.as().get("/api/v1/admin/products/" + id).then().statusCode(200)
                 .body("categories", empty()).extract().jsonPath().getMap("$");
-        org.junit.jupiter.api.Assertions.assertEquals(union(v1, Set.of("categories")), shown.keySet());
+        org.junit.jupiter.api.Assertions.assertEquals(union(v1, Set.of("options", "variants", "images", "categories")),
+                shown.keySet());
         json().queryParam("q", "Plain v1 " + tag).get("/api/v1/products").then().statusCode(200)
                 .body("items", everyItem(hasKey("categories"))).body("items[0].categories", empty());
     }
