@@ -44,11 +44,13 @@ public class BulkProducts {
         this.audit = audit;
     }
 
+    @ChangesCatalog
     public BulkCreated create(List<ProductCreate> items) {
         checkSize(items);
         return withRetry(() -> QuarkusTransaction.requiringNew().timeout(LONG_WRITE_TIMEOUT_SECONDS).call(() -> createOnce(items)));
     }
 
+    @ChangesCatalog
     public BulkUpdated update(List<ProductPatch> items) {
         checkSize(items);
         return withRetry(() -> QuarkusTransaction.requiringNew().timeout(LONG_WRITE_TIMEOUT_SECONDS).call(() -> updateOnce(items)));

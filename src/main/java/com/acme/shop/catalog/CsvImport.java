@@ -50,6 +50,7 @@ public class CsvImport {
         this.audit = audit;
     }
 
+    @ChangesCatalog
     public ImportResult run(InputStream body, boolean dryRun) {
         try {
             return QuarkusTransaction.requiringNew().timeout(BulkProducts.LONG_WRITE_TIMEOUT_SECONDS).call(() -> new Run(dryRun).execute(body));

@@ -1,55 +1,80 @@
 package com.acme.shop.catalog;
 
-import com.acme.shop.catalog.dto.ProductDto;
-import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The storefront's view of the catalog: active products only. */
+/**
+ * The storefront's view of the catalog: active products only. Public and the same for everyone, so cacheable by
+ * browsers and CDNs: {@link CatalogCache} renders, tags and answers them.
+ */
 @Path("/v1/products")
 @Tag(name = "Catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
     private final Products products;
+    private final CatalogCache cache;
 
-    ProductResource(Products products) {
+    ProductResource(Products products, CatalogCache cache) {
         this.products = products;
+        this.cache = cache;
     }
 
     @GET
     @Operation(operationId = "listProducts", summary = "Active products, searchable and sorted, one page at a time")
-    public Page<ProductDto> listProducts(
+    @APIResponse(responseCode = "200", description = "OK", headers = {
+            @Header(name = "ETag", description = "Validator of this answer: send it as If-None-Match to revalidate"),
+            @Header(name = "Cache-Control", description = "public, max-age=N (SHOP_CATALOG_MAX_AGE)")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageProductDto")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
+    public Response listProducts(
             @Parameter(description = "Case-insensitive search in name and description")
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"newest", "price_asc", "price_desc", "name"},
                     pattern = "newest|price_asc|price_desc|name", defaultValue = "newest"))
             @QueryParam("sort") @DefaultValue("newest") Products.Sort sort,
-            @Valid @BeanParam PageRequest page) {
-        return products.listPublic(q, sort, page);
+            @Valid @BeanParam PageRequest page,
+            @Parameter(description = "The ETag of an earlier answer: 304 while it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpServerRequest request) {
+        return cache.respond(request.uri(), ifNoneMatch, () -> products.listPublic(q, sort, page));
     }
 
     @GET
     @Path("/{slug}")
     @Operation(operationId = "getProductBySlug", summary = "An active product by its slug")
-    @APIResponse(responseCode = "200", description = "The product")
+    @APIResponse(responseCode = "200", description = "The product", headers = {
+            @Header(name = "ETag", description = "Validator of this answer: send it as If-None-Match to revalidate"),
+            @Header(name = "Cache-Control", description = "public, max-age=N (SHOP_CATALOG_MAX_AGE)")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Product")))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
     @APIResponse(responseCode = "404", description = "not_found: no such product, or it is archived")
-    public ProductDto getProductBySlug(@PathParam("slug") String slug) {
-        return products.getPublic(slug);
+    public Response getProductBySlug(@PathParam("slug") String slug,
+            @Parameter(description = "The ETag of an earlier answer: 304 while it is still current")
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpServerRequest request) {
+        return cache.respond(request.uri(), ifNoneMatch, () -> products.getPublic(slug));
     }
 }

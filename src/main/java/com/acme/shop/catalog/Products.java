@@ -129,6 +129,7 @@ public class Products {
      * The unique keys decide, so two creates racing for one derived slug both succeed with different slugs.
      */
     @Transactional
+    @ChangesCatalog
     public ProductDto create(ProductCreate request) {
         boolean withVariants = request.variants() != null;
         List<ProductOptionDto> options = request.options() == null ? List.of() : request.options();
@@ -190,6 +191,7 @@ public class Products {
      * new ones created, those left out archived. The product's row is locked first, then its variants in id order.
      */
     @Transactional
+    @ChangesCatalog
     public ProductDto replaceVariants(UUID id, VariantSet body) {
         Product product = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (product == null) {
@@ -238,6 +240,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public ProductDto update(UUID id, ProductPatch patch) {
         Product product = find(id);
         if (patch.version() != null && patch.version() != product.version) {
@@ -283,6 +286,7 @@ public class Products {
     }
 
     @Transactional
+    @ChangesCatalog
     public void archive(UUID id) {
         Product product = find(id);
         if (product.active) {

@@ -63,6 +63,7 @@ public class Stock {
 
     /** Takes the units if an active variant of an active product has them; empty (and nothing changed) otherwise. */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public Optional<Taken> take(UUID variantId, int quantity) {
         return rows.take(variantId, quantity);
     }
@@ -72,6 +73,7 @@ public class Stock {
      * payment that arrives after its order was cancelled: archived variants count, the goods were sold.
      */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public boolean takeAll(List<Line> lines) {
         SortedMap<UUID, Integer> wanted = byVariant(lines);
         Map<UUID, Integer> inStock = rows.lockStock(wanted.keySet());
@@ -87,6 +89,7 @@ public class Stock {
 
     /** Puts the units back on the same variants (a cancelled order, an expired payment, a restocking refund). */
     @Transactional(TxType.MANDATORY)
+    @ChangesCatalog
     public void release(List<Line> lines) {
         SortedMap<UUID, Integer> deltas = byVariant(lines);
         rows.lockStock(deltas.keySet());
