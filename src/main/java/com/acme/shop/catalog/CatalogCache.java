@@ -83,6 +83,11 @@ public class CatalogCache {
             generation.incrementAndGet();
             return;
         }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            // marked rollback-only (a refused write, e.g. a unique key): nothing will commit, so nothing changes, and
+            // the transaction takes no more synchronizations
+            return;
+        }
         if (transactions.getResource(CatalogCache.class) == null) {
             transactions.putResource(CatalogCache.class, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
