@@ -10,6 +10,7 @@ import { findBySlug } from '../../lib/categories';
 import { useLoad } from '../../lib/useLoad';
 import { usePageParams } from '../../lib/usePageParams';
 import { useSubmit } from '../../lib/useSubmit';
+import { filtersOf, ProductFilters } from './ProductFilters';
 
 type Sort = NonNullable<NonNullable<ListProductsData['query']>['sort']>;
 
@@ -30,14 +31,21 @@ export default function ProductListPage() {
   const q = params.get('q')?.trim() ?? '';
   const sort = sortOf(params.get('sort'));
   const category = params.get('category')?.trim() || null;
+  const filters = filtersOf(params);
+  const filterKey = JSON.stringify(filters);
 
   const list = useLoad(async () => {
-    const { data } = await listProducts({
-      query: { q: q || undefined, category: category ?? undefined, sort, page, size: PAGE_SIZE },
-      throwOnError: true,
-    });
+    const query: ListProductsData['query'] = {
+      q: q || undefined, category: category ?? undefined, sort, page, size: PAGE_SIZE,
+      minPriceCents: filters.minPriceCents ? Number(filters.minPriceCents) : undefined,
+      maxPriceCents: filters.maxPriceCents ? Number(filters.maxPriceCents) : undefined,
+      inStock: filters.inStock ? true : undefined,
+      facets: true,
+    };
+    // option.<name> parameters have names of the catalog's choosing, which the spec cannot list.
+    const { data } = await listProducts({ query: { ...query, ...filters.options }, throwOnError: true });
     return data;
-  }, [q, category, sort, page]);
+  }, [q, category, sort, page, filterKey]);
 
   // Navigation is a help, not the page: without categories (none yet, or they failed to load) the list stands alone.
   const categories = useLoad(async () => (await listCategories({ throwOnError: true })).data, []);
@@ -67,6 +75,8 @@ export default function ProductListPage() {
           {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
         </SelectField>
       </div>
+
+      <ProductFilters key={filterKey} facets={list.data?.facets} filters={filters} onChange={update} />
 
       <ListView state={list} loadingLabel="Loading products…" empty={(
         <EmptyState title="No products found">

@@ -3,6 +3,7 @@ package com.acme.shop.catalog;
 import com.acme.shop.platform.PageRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import com.acme.shop.catalog.dto.ProductListPage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -43,11 +46,18 @@ public class ProductResource {
     }
 
     @GET
-    @Operation(operationId = "listProducts", summary = "Active products, searchable and sorted, one page at a time")
+    @Operation(operationId = "listProducts", summary = "Active products, searchable, filterable and sorted, one page at a time",
+            description = "Filters combine (AND) with q, sort and category. minPriceCents, maxPriceCents, inStock and "
+                    + "option.<name>=<value> are variant filters: a product matches when ONE of its active variants "
+                    + "passes all of them together (a product in Red/S and Blue/M does not match option.Color=Red&"
+                    + "option.Size=M). option.<name>=<value> is repeatable, one parameter per option, its name after "
+                    + "'option.' (e.g. option.Size=M&option.Color=Red); names and values are compared exactly, an "
+                    + "unknown one matches nothing. With facets=true the page adds facets counted over the whole "
+                    + "filtered result; without any of these parameters the answer is the v1 page.")
     @APIResponse(responseCode = "200", description = "OK", headers = {
             @Header(name = "ETag", description = "Validator of this answer: send it as If-None-Match to revalidate"),
             @Header(name = "Cache-Control", description = "public, max-age=N (SHOP_CATALOG_MAX_AGE)")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageProductDto")))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductListPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match holds the current ETag")
     public Response listProducts(
             @Parameter(description = "Case-insensitive search in name and description")
@@ -58,11 +68,27 @@ public class ProductResource {
             @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
                     + "(an unknown slug: none)")
             @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
+            @Parameter(description = "Only products with an active variant priced at least this (cents)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("minPriceCents") String minPriceCents,
+            @Parameter(description = "Only products with an active variant priced at most this (cents); not below "
+                    + "minPriceCents", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("maxPriceCents") String maxPriceCents,
+            @Parameter(description = "true: only products with an active variant in stock",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("inStock") @Pattern(regexp = "true|false", message = "must be true or false") String inStock,
+            @Parameter(description = "true: add facets (category, option value and price) of the whole filtered result",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("facets") @Pattern(regexp = "true|false", message = "must be true or false") String facets,
             @Valid @BeanParam PageRequest page,
             @Parameter(description = "The ETag of an earlier answer: 304 while it is still current")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context UriInfo uri,
             @Context HttpServerRequest request) {
-        return cache.respond(request.uri(), ifNoneMatch, () -> products.listPublic(q, category, sort, page));
+        ListFilters filters = ListFilters.of(minPriceCents, maxPriceCents, inStock, uri.getQueryParameters());
+        boolean withFacets = "true".equals(facets);
+        return cache.respond(request.uri(), ifNoneMatch,
+                () -> products.listPublic(q, category, sort, page, filters, withFacets));
     }
 
     @GET

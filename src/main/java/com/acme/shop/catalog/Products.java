@@ -2,6 +2,8 @@ package com.acme.shop.catalog;
 
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductDto;
+import com.acme.shop.catalog.dto.ProductFacets;
+import com.acme.shop.catalog.dto.ProductListPage;
 import com.acme.shop.catalog.dto.ProductOptionDto;
 import com.acme.shop.catalog.dto.ProductPatch;
 import com.acme.shop.catalog.dto.VariantInput;
@@ -47,9 +49,11 @@ public class Products {
     private final VariantRows variantRows;
     private final VariantSets variantSets;
     private final Validator validator;
+    private final FacetRows facetRows;
 
     Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories,
-            VariantRows variantRows, VariantSets variantSets, Validator validator) {
+            VariantRows variantRows, VariantSets variantSets, Validator validator, FacetRows facetRows) {
+        this.facetRows = facetRows;
         this.categories = categories;
         this.validator = validator;
         this.em = em;
@@ -81,6 +85,52 @@ public class Products {
         public String value() {
             return WireEnums.value(this);
         }
+    }
+
+    /**
+     * The storefront list. Without variant filters and facets it is the v1 answer ({@link Page}); with them a
+     * {@link ProductListPage}: the products of which ONE active variant passes every variant filter
+     * ({@link ListFilters}), and with {@code facets} the facets of that whole result ({@link FacetRows}).
+     */
+    public Object listPublic(String q, String category, Sort sort, PageRequest page, ListFilters filters,
+            boolean facets) {
+        if (!filters.any() && !facets) {
+            return listPublic(q, category, sort, page);
+        }
+        StringBuilder where = new StringBuilder("active");
+        List<Object> params = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+            params.add(LikePatterns.contains(q));
+            params.add(LikePatterns.contains(q));
+        }
+        if (filters.any()) {
+            // Not correlated (no outer alias), so it reads the same in both of inCategory's ways of finding a page.
+            where.append(" AND id IN (SELECT fv.product_id FROM product_variant fv WHERE ")
+                    .append(filters.variantMatches("fv", params)).append(")");
+        }
+        Page<ProductDto> found;
+        String resultWhere = where.toString();
+        List<Object> resultParams = params;
+        if (category != null && !category.isBlank()) {
+            List<UUID> subtree = categories.subtree(category);
+            if (subtree.isEmpty()) {
+                return new ProductListPage(List.of(), page.page(), page.size(), 0, 0, facets ? ProductFacets.none() : null);
+            }
+            found = inCategory(subtree, where.toString(), params, sort, page);
+            resultWhere = where + " AND " + ProductCategories.filedUnder("id");
+            resultParams = new ArrayList<>(params);
+            resultParams.add(ProductCategories.parameter(subtree));
+        } else {
+            List<Product> items = byIds(rows.pageIds(resultWhere, params, sort.sqlOrderBy, page.offset(), page.size()));
+            long total = items.isEmpty() && page.page() == 0 ? 0
+                    : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
+                    : rows.countWhere(resultWhere, params);
+            found = Page.of(dtos(items), page, total);
+        }
+        return new ProductListPage(found.items().stream().map(Products::forShoppers).toList(), found.page(),
+                found.size(), found.totalItems(), found.totalPages(),
+                facets ? facetRows.facets(resultWhere, resultParams, filters) : null);
     }
 
     public Page<ProductDto> listPublic(String q, String category, Sort sort, PageRequest page) {
@@ -117,7 +167,11 @@ public class Products {
      */
     private Page<ProductDto> inCategory(String category, String where, List<Object> params, Sort sort,
             PageRequest page) {
-        List<UUID> subtree = categories.subtree(category);
+        return inCategory(categories.subtree(category), where, params, sort, page);
+    }
+
+    private Page<ProductDto> inCategory(List<UUID> subtree, String where, List<Object> params, Sort sort,
+            PageRequest page) {
         long links = categories.links(subtree);
         if (links == 0) {
             return Page.of(List.of(), page, 0); // an unknown slug, or nothing filed there
