@@ -39,7 +39,7 @@ archive "$BARE" java -XX:ArchiveClassesAtExit=app-cds.jsa
 if [ -n "$JDK25" ]; then
   archive "$SHOP" "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
   # A training run: start, serve the storefront's first calls and a login, stop (the cache is written at exit).
-  (cd "$SHOP" && "$JDK25/bin/java" -XX:AOTCacheOutput=app-trained.aot -jar quarkus-run.jar > "$WORK/train.log" 2>&1) &
+  (cd "$SHOP" && exec "$JDK25/bin/java" -XX:AOTCacheOutput=app-trained.aot -jar quarkus-run.jar > "$WORK/train.log" 2>&1) &
   pid=$!
   until curl -sf "$BASE/q/health/ready" >/dev/null; do kill -0 $pid 2>/dev/null || { tail -5 "$WORK/train.log"; exit 1; }; sleep 0.1; done
   for _ in $(seq 1 100); do
@@ -48,12 +48,13 @@ if [ -n "$JDK25" ]; then
   done
   curl -s -o /dev/null "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
     -d '{"email":"admin@bench.local","password":"bench-admin-password"}'
-  kill $pid; wait $pid 2>/dev/null || true
+  kill $pid; wait $pid 2>/dev/null || true   # the cache is written as it exits
 fi
 
 # once DIR URL JAVA OPTION...: "ms cpu_ms" to the first 200 on URL
 once() {
   local dir="$1" url="$2"; shift 2
+  ! curl -s -o /dev/null "$url" || { echo "something already answers on $url" >&2; exit 1; }
   local t0; t0=$(date +%s%N)
   (cd "$dir" && exec "$@" -jar quarkus-run.jar > "$WORK/once.log" 2>&1) &
   local pid=$!
