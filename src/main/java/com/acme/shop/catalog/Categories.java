@@ -25,9 +25,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Categories {
 
-    /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */
-    private static final int SLUG_ATTEMPTS = 20;
-
     private final CategoryRows rows;
     private final Audit audit;
 
@@ -77,27 +74,16 @@ public class Categories {
         }
         UUID id = UUID.randomUUID();
         String name = request.name().trim();
-        boolean derived = request.slug() == null;
-        String base = derived ? Slugs.derive(name) : request.slug();
-        String slug = base;
-        for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-            boolean inserted;
+        Slugs.insertUnderFreeSlug(request.slug(), name, slug -> {
             try {
-                inserted = rows.insertIfFree(id, request.parentId(), slug, name, request.position());
+                return rows.insertIfFree(id, request.parentId(), slug, name, request.position());
             } catch (RuntimeException e) {
                 throw translate(e, false);
             }
-            if (inserted) {
-                CategoryDto created = get(id);
-                audit.record("category.created", "category", id, null, created);
-                return created;
-            }
-            if (!derived) {
-                throw slugTaken();
-            }
-            slug = Slugs.candidate(base, rows.nextFreeSuffix(base));
-        }
-        throw ApiException.conflict("conflict", "Could not find a free slug; retry");
+        }, rows::nextFreeSuffix, () -> { }, Categories::slugTaken);
+        CategoryDto created = get(id);
+        audit.record("category.created", "category", id, null, created);
+        return created;
     }
 
     @Transactional

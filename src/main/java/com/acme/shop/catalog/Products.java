@@ -38,9 +38,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Products {
 
-    /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */
-    private static final int SLUG_ATTEMPTS = 20;
-
     private final EntityManager em;
     private final StoreConfig store;
     private final ProductRows rows;
@@ -275,37 +272,29 @@ public class Products {
                     request.active(), image);
         }
         UUID id = UUID.randomUUID();
-        boolean derived = request.slug() == null;
-        String base = derived ? Slugs.derive(request.name()) : request.slug();
-        String slug = base;
-        for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-            if (rows.insertIfFree(id, row, slug)) {
-                if (withVariants) {
-                    variantSets.write(id, options, writes, List.of(), problems -> skuTaken());
-                } else {
-                    rows.insertDefaultVariants(List.of(ProductRows.Row.of(id, row, slug)));
-                }
-                if (request.images() != null) {
-                    variantRows.replaceImages(id, request.images());
-                } else if (withVariants && row.imageUrl() != null) {
-                    rows.insertDefaultImages(List.of(ProductRows.Row.of(id, row, slug)));
-                }
-                if (request.categoryIds() != null) {
-                    categories.set(id, request.categoryIds());
-                }
-                ProductDto created = dto(find(id));
-                audit.record("product.created", "product", id, null, created);
-                return created;
-            }
-            if (rows.skuExists(row.sku())) {
-                throw skuTaken();
-            }
-            if (!derived) {
-                throw slugTaken();
-            }
-            slug = Slugs.candidate(base, rows.nextFreeSuffix(base));
+        ProductCreate inserted = row;
+        String slug = Slugs.insertUnderFreeSlug(request.slug(), request.name(), s -> rows.insertIfFree(id, inserted, s),
+                rows::nextFreeSuffix, () -> {
+                    if (rows.skuExists(inserted.sku())) {
+                        throw skuTaken();
+                    }
+                }, Products::slugTaken);
+        if (withVariants) {
+            variantSets.write(id, options, writes, List.of(), problems -> skuTaken());
+        } else {
+            rows.insertDefaultVariants(List.of(ProductRows.Row.of(id, row, slug)));
         }
-        throw ApiException.conflict("conflict", "Could not find a free slug; retry");
+        if (request.images() != null) {
+            variantRows.replaceImages(id, request.images());
+        } else if (withVariants && row.imageUrl() != null) {
+            rows.insertDefaultImages(List.of(ProductRows.Row.of(id, row, slug)));
+        }
+        if (request.categoryIds() != null) {
+            categories.set(id, request.categoryIds());
+        }
+        ProductDto created = dto(find(id));
+        audit.record("product.created", "product", id, null, created);
+        return created;
     }
 
     /**

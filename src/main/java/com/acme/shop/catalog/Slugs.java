@@ -76,6 +76,39 @@ public final class Slugs {
         return slug.isEmpty() ? "product" : slug;
     }
 
+    /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */
+    private static final int ATTEMPTS = 20;
+
+    /** One row inserted under {@code slug} with {@code ON CONFLICT DO NOTHING}: true when it went in. */
+    interface Insert {
+        boolean under(String slug);
+    }
+
+    /**
+     * Inserts a row (a product, a category) under the first free slug and answers the slug it got: an explicit
+     * slug as it is ({@code taken} when it is not free), else one derived from {@code name}, moving on to the next
+     * free {@code -N} when another writer took it. The unique keys decide, so two writers racing for one derived
+     * slug both succeed with different ones. {@code onRefused} runs after each refused insert: a clash on another
+     * unique key (a sku) throws its own answer there.
+     */
+    static String insertUnderFreeSlug(String explicit, String name, Insert insert,
+            java.util.function.ToIntFunction<String> nextFreeSuffix, Runnable onRefused,
+            java.util.function.Supplier<com.acme.shop.platform.ApiException> taken) {
+        String base = explicit != null ? explicit : derive(name);
+        String slug = base;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (insert.under(slug)) {
+                return slug;
+            }
+            onRefused.run();
+            if (explicit != null) {
+                throw taken.get();
+            }
+            slug = candidate(base, nextFreeSuffix.applyAsInt(base));
+        }
+        throw com.acme.shop.platform.ApiException.conflict("conflict", "Could not find a free slug; retry");
+    }
+
     /** The n-th candidate for a derived slug: base, base-2, base-3... */
     public static String candidate(String base, int n) {
         return n <= 1 ? base : base + "-" + n;
