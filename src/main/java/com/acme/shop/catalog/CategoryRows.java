@@ -127,6 +127,10 @@ class CategoryRows {
         return sql.list(SUBTREE_BY_SLUG, rs -> rs.getObject("id", UUID.class), slug);
     }
 
+    Optional<UUID> idOf(String slug) {
+        return sql.first("SELECT id FROM category WHERE slug = ?", rs -> rs.getObject("id", UUID.class), slug);
+    }
+
     /**
      * How many links these categories have (a product filed under two of them counts twice): an upper bound of how
      * many products they hold, read from the category index alone.

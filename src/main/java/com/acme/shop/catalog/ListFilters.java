@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The storefront list's variant filters (API.md, "Variants, images and categories"): a product matches when ONE of
@@ -75,6 +76,28 @@ record ListFilters(Long minPriceCents, Long maxPriceCents, boolean inStock, List
         return minPriceCents != null || maxPriceCents != null || inStock || !options.isEmpty();
     }
 
+    /** The unit separator between a token's parts (V18; names and values never hold a control character). */
+    static final String SEPARATOR = "\u001f";
+
+    /**
+     * What the asked options require of a product's {@code filter_tokens} (V18): for each, that one of its active
+     * variants has the value. That is the whole option filter when one option is asked; with more, one variant must
+     * have them all together, which {@link #needsVariants} leaves to {@link #variantMatches}.
+     */
+    List<String> productTokens() {
+        return options.stream().map(o -> "o" + SEPARATOR + o.name() + SEPARATOR + o.value()).toList();
+    }
+
+    /** The token of a category in {@code filter_tokens}: a product filed under it or under one of its descendants. */
+    static String categoryToken(UUID categoryId) {
+        return "c" + SEPARATOR + categoryId;
+    }
+
+    /** Whether the product's tokens do not say everything: some variant must pass price, stock or several options. */
+    boolean needsVariants() {
+        return minPriceCents != null || maxPriceCents != null || inStock || options.size() > 1;
+    }
+
     /**
      * SQL that holds for a variant (alias {@code v}) passing every filter, active ones only; its values are appended
      * to {@code params} in order.
@@ -92,14 +115,9 @@ record ListFilters(Long minPriceCents, Long maxPriceCents, boolean inStock, List
         if (inStock) {
             sql.append(" AND ").append(v).append(".stock > 0");
         }
-        for (Option option : options) {
-            // Both probes are index lookups: the option by (product, name), the variant's value by its primary key.
-            sql.append(" AND EXISTS (SELECT 1 FROM product_option o JOIN product_variant_option_value ov")
-                    .append(" ON ov.product_id = o.product_id AND ov.option_position = o.position")
-                    .append(" WHERE o.product_id = ").append(v).append(".product_id AND o.name = ?")
-                    .append(" AND ov.variant_id = ").append(v).append(".id AND ov.value = ?)");
-            params.add(option.name());
-            params.add(option.value());
+        if (!options.isEmpty()) {
+            sql.append(" AND ").append(v).append(".option_tokens @> ?::text[]");
+            params.add(options.stream().map(o -> o.name() + SEPARATOR + o.value()).toArray(String[]::new));
         }
         return sql.toString();
     }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,6 +64,11 @@ public class ProductCategories {
     /** The ids of the category with this slug and of all its descendants (a recursive query); none when unknown. */
     public List<UUID> subtree(String slug) {
         return rows.subtree(slug);
+    }
+
+    /** The id of the category with this slug; none when unknown. */
+    public Optional<UUID> idOf(String slug) {
+        return rows.idOf(slug);
     }
 
     /** An upper bound of how many products these categories hold (links, from the category index alone). */

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Product reads for the storefront and the back office, and single-product writes. */
@@ -101,33 +102,43 @@ public class Products {
             params.add(LikePatterns.contains(q));
             params.add(LikePatterns.contains(q));
         }
-        if (filters.any()) {
-            // Not correlated (no outer alias), so it reads the same in both of inCategory's ways of finding a page.
-            where.append(" AND id IN (SELECT fv.product_id FROM product_variant fv WHERE ")
-                    .append(filters.variantMatches("fv", params)).append(")");
-        }
-        Page<ProductDto> found;
-        String resultWhere = where.toString();
-        List<Object> resultParams = params;
+        // The category and the options are one lookup of the products' tokens (V18's GIN index) ...
+        List<String> tokens = new ArrayList<>(filters.productTokens());
         if (category != null && !category.isBlank()) {
-            List<UUID> subtree = categories.subtree(category);
-            if (subtree.isEmpty()) {
+            Optional<UUID> categoryId = categories.idOf(category);
+            if (categoryId.isEmpty()) {
                 return new ProductListPage(List.of(), page.page(), page.size(), 0, 0, facets ? ProductFacets.none() : null);
             }
-            found = inCategory(subtree, where.toString(), params, sort, page);
-            resultWhere = where + " AND " + ProductCategories.filedUnder("id");
-            resultParams = new ArrayList<>(params);
-            resultParams.add(ProductCategories.parameter(subtree));
+            tokens.add(ListFilters.categoryToken(categoryId.get()));
+        }
+        if (!tokens.isEmpty()) {
+            where.append(" AND filter_tokens @> ?::text[]");
+            params.add(tokens.toArray(String[]::new));
+        }
+        // ... and what they cannot say (a price, stock, several options of one variant) a probe of its variants.
+        if (filters.needsVariants()) {
+            where.append(" AND EXISTS (SELECT 1 FROM product_variant fv WHERE fv.product_id = product.id AND ")
+                    .append(filters.variantMatches("fv", params)).append(")");
+        }
+        String resultWhere = where.toString();
+        List<Product> items;
+        long total;
+        ProductFacets counted = null;
+        if (facets) {
+            FacetRows.FacetedPage found = facetRows.page(resultWhere, params, filters, sort.sqlOrderBy, page.offset(),
+                    page.size());
+            items = byIds(found.ids());
+            total = found.total();
+            counted = found.facets();
         } else {
-            List<Product> items = byIds(rows.pageIds(resultWhere, params, sort.sqlOrderBy, page.offset(), page.size()));
-            long total = items.isEmpty() && page.page() == 0 ? 0
+            items = byIds(rows.pageIds(resultWhere, params, sort.sqlOrderBy, page.offset(), page.size()));
+            total = items.isEmpty() && page.page() == 0 ? 0
                     : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                     : rows.countWhere(resultWhere, params);
-            found = Page.of(dtos(items), page, total);
         }
+        Page<ProductDto> found = Page.of(dtos(items), page, total);
         return new ProductListPage(found.items().stream().map(Products::forShoppers).toList(), found.page(),
-                found.size(), found.totalItems(), found.totalPages(),
-                facets ? facetRows.facets(resultWhere, resultParams, filters) : null);
+                found.size(), found.totalItems(), found.totalPages(), counted);
     }
 
     public Page<ProductDto> listPublic(String q, String category, Sort sort, PageRequest page) {

@@ -38,11 +38,16 @@ class VariantSets {
         this.rows = rows;
     }
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     /** A variant's problem: its index in the request, the field, what is wrong. */
     record Problem(int index, String field, String message) {
     }
 
-    /** Option names unique (ignoring case), values unique within their option; 400 naming the option otherwise. */
+    /**
+     * Option names unique (ignoring case), values unique within their option, neither holding a control character
+     * (the list's filter tokens, V18, separate them with one); 400 naming the option otherwise.
+     */
     static void checkOptions(List<ProductOptionDto> options, String path) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -55,9 +60,14 @@ class VariantSets {
             if (!names.add(option.name().trim().toLowerCase(Locale.ROOT))) {
                 errors.add(new FieldError(path + "[" + o + "].name", "duplicates another option's name"));
             }
+            if (CONTROL.matcher(option.name()).find()) {
+                errors.add(new FieldError(path + "[" + o + "].name", "must not contain control characters"));
+            }
             Set<String> values = new HashSet<>();
             for (String value : option.values()) {
-                if (value != null && !values.add(value.trim())) {
+                if (value != null && CONTROL.matcher(value).find()) {
+                    errors.add(new FieldError(path + "[" + o + "].values", "must not contain control characters"));
+                } else if (value != null && !values.add(value.trim())) {
                     errors.add(new FieldError(path + "[" + o + "].values", "repeats the value '" + value.trim() + "'"));
                 }
             }

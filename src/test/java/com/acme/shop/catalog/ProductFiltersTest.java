@@ -243,8 +243,62 @@ class ProductFiltersTest {
                 admin.as().delete("/api/v1/admin/products/" + id).then().statusCode(204);
             }
         }
+        List<String> randomOptions = List.of(colours.get(random.nextInt(3)), sizes.get(random.nextInt(3)));
+        Map<String, String> parents = new HashMap<>(Map.of("kids-" + tag, "root-" + tag, "babies-" + tag, "kids-" + tag));
+        String where = "seed " + seed;
+        facetsAgree(parents, randomOptions, where);
+
+        // The products' filter tokens (V18) follow every change that alters what a filter finds: a category moved
+        // (its products get other ancestors), an option renamed and a variant archived, a product unfiled, a category
+        // deleted.
+        admin.as().body(Map.of("parentId", sale)).patch("/api/v1/admin/categories/" + babies).then().statusCode(200);
+        parents.put("babies-" + tag, "sale-" + tag);
+        facetsAgree(parents, randomOptions, where + ", babies moved under sale");
+
+        String renamed = null;
+        for (Map<String, Object> item : mine().queryParam("size", 100).get("/api/v1/products").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("items")) {
+            if (((List<?>) item.get("variants")).size() > 1 && !((List<?>) item.get("categories")).isEmpty()) {
+                renamed = (String) item.get("id");
+                break;
+            }
+        }
+        JsonPath stored = admin.as().get("/api/v1/admin/products/" + renamed).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (Map<String, Object> o : stored.<Map<String, Object>>getList("options")) {
+            options.add(Map.of("name", o.get("name").equals("Color") ? "Colour" : o.get("name"), "values", o.get("values")));
+        }
+        List<Map<String, Object>> variants = new ArrayList<>();
+        for (Map<String, Object> v : stored.<Map<String, Object>>getList("variants")) {
+            Map<String, String> combination = new HashMap<>((Map<String, String>) v.get("options"));
+            combination.put("Colour", combination.remove("Color"));
+            Map<String, Object> item = variant((String) v.get("sku"), combination, ((Number) v.get("priceCents")).longValue(),
+                    ((Number) v.get("stock")).intValue(), (Boolean) v.get("active") && variants.size() != 1);
+            item.put("id", v.get("id"));
+            variants.add(item);
+        }
+        admin.as().body(Map.of("version", stored.getLong("version"), "options", options, "variants", variants))
+                .put("/api/v1/admin/products/" + renamed + "/variants").then().statusCode(200);
+        facetsAgree(parents, randomOptions, where + ", Color renamed Colour and a variant archived on " + renamed);
+
+        for (Map<String, Object> item : mine().queryParam("size", 100).get("/api/v1/products").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("items")) {
+            if (!((List<?>) item.get("categories")).isEmpty()) {
+                admin.as().body(Map.of("categoryIds", List.of())).patch("/api/v1/admin/products/" + item.get("id"))
+                        .then().statusCode(200);
+                break;
+            }
+        }
+        facetsAgree(parents, randomOptions, where + ", a product unfiled");
+
+        admin.as().delete("/api/v1/admin/categories/" + babies).then().statusCode(204);
+        parents.remove("babies-" + tag);
+        facetsAgree(parents, randomOptions, where + ", babies deleted");
+    }
+
+    /** Every query's count and facets against a count over the whole catalog as the API shows it. */
+    private void facetsAgree(Map<String, String> parents, List<String> randomOptions, String where) {
         // The whole catalog as the API shows it (active products, active variants), the truth to count from.
-        Map<String, String> parents = Map.of("kids-" + tag, "root-" + tag, "babies-" + tag, "kids-" + tag);
         List<P> all = new ArrayList<>();
         for (Map<String, Object> item : mine().queryParam("size", 100).get("/api/v1/products").then().statusCode(200).extract().jsonPath()
                 .<Map<String, Object>>getList("items")) {
@@ -272,9 +326,11 @@ class ProductFiltersTest {
         queries.add(Map.of("minPriceCents", 1000, "maxPriceCents", 3500));
         queries.add(Map.of("category", "kids-" + tag));
         queries.add(Map.of("category", "root-" + tag, "option.Color", "Blue", "maxPriceCents", 4000));
-        queries.add(Map.of("option.Color", colours.get(random.nextInt(3)), "option.Size", sizes.get(random.nextInt(3))));
+        queries.add(Map.of("option.Color", randomOptions.get(0), "option.Size", randomOptions.get(1)));
+        queries.add(Map.of("category", "sale-" + tag));
+        queries.add(Map.of("option.Colour", "Red"));
         for (Map<String, Object> query : queries) {
-            String where = "seed " + seed + ", query " + query;
+            String at = where + ", query " + query;
             Predicate<V> passes = v -> (!query.containsKey("inStock") || v.stock() > 0)
                     && (!query.containsKey("minPriceCents") || v.price() >= ((Number) query.get("minPriceCents")).longValue())
                     && (!query.containsKey("maxPriceCents") || v.price() <= ((Number) query.get("maxPriceCents")).longValue())
@@ -303,14 +359,14 @@ class ProductFiltersTest {
 
             JsonPath answer = mine().queryParams(query).queryParam("facets", true).queryParam("size", 5)
                     .get("/api/v1/products").then().statusCode(200).extract().jsonPath();
-            assertEquals(result.size(), answer.getInt("totalItems"), where);
+            assertEquals(result.size(), answer.getInt("totalItems"), at);
             Map<String, Long> gotCategories = new TreeMap<>();
             for (Map<String, Object> c : answer.<Map<String, Object>>getList("facets.categories")) {
                 gotCategories.put((String) c.get("slug"), ((Number) c.get("count")).longValue());
             }
             // Products in the result may also sit in other tests' categories: compare this test's only.
             gotCategories.keySet().removeIf(slug -> !slug.endsWith("-" + tag));
-            assertEquals(categories, gotCategories, where);
+            assertEquals(categories, gotCategories, at);
             Map<String, Map<String, Long>> gotOptions = new TreeMap<>();
             for (Map<String, Object> o : answer.<Map<String, Object>>getList("facets.options")) {
                 Map<String, Long> values = new TreeMap<>();
@@ -319,12 +375,12 @@ class ProductFiltersTest {
                 }
                 gotOptions.put((String) o.get("name"), values);
             }
-            assertEquals(options, gotOptions, where);
+            assertEquals(options, gotOptions, at);
             assertEquals(min, answer.get("facets.price.minCents") == null ? null
-                    : ((Number) answer.get("facets.price.minCents")).longValue(), where);
+                    : ((Number) answer.get("facets.price.minCents")).longValue(), at);
             assertEquals(max, answer.get("facets.price.maxCents") == null ? null
-                    : ((Number) answer.get("facets.price.maxCents")).longValue(), where);
-            assertFalse(answer.getList("items").size() > 5, where);
+                    : ((Number) answer.get("facets.price.maxCents")).longValue(), at);
+            assertFalse(answer.getList("items").size() > 5, at);
         }
     }
 }
