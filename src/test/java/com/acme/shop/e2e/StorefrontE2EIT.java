@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * Mail goes over real SMTP to GreenMail; the specs read it (to follow the links in it) from a small JSON
  * mailbox this class serves ({@code GET /messages?to=address}). Screenshots go to {@code target/e2e/screenshots},
  * traces of failures to {@code target/e2e/results}, the service's log to {@code target/e2e/service.log}.
- * While working on one spec, {@code E2E_SPECS=journey} passes Playwright its file filters (space-separated), and
+ * While working on one spec, {@code E2E_SPECS=e2e/journey} passes Playwright its file filters (space-separated), and
  * {@code E2E_DATABASE=shop_e2e_mine} names the database made on the server, so that runs side by side do not drop
  * each other's (environment variables: the forked test JVM does not see -D properties).
  */
