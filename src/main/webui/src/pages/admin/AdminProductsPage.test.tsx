@@ -73,4 +73,42 @@ describe('AdminProductsPage', () => {
     expect(screen.getByTestId('location')).toHaveTextContent('/admin/products?category=teapots');
     await waitFor(() => expect(calls(ADMIN_API).at(-1)!.url.searchParams.get('category')).toBe('teapots'));
   });
+
+  it('filters by option values through the URL, keeping them on apply and removing one at a time', async () => {
+    const { calls } = fakeServer({
+      'GET /api/v1/admin/products': () => [200, aPage([aProduct()])],
+    });
+    const { user } = renderRoutes(routes, { at: '/admin/products?option.Size=M', signedIn: anAdmin() });
+
+    await screen.findByRole('table');
+    expect(calls(ADMIN_API)[0].url.searchParams.get('option.Size')).toBe('M');
+    expect(screen.getByRole('button', { name: 'Remove Size: M' })).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Option'), 'Color');
+    await user.type(screen.getByLabelText('Value'), 'Red');
+    await user.type(screen.getByLabelText('Search'), 'tee');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/products?q=tee&option.Size=M&option.Color=Red');
+    await waitFor(() => expect(calls(ADMIN_API).at(-1)!.url.searchParams.get('option.Color')).toBe('Red'));
+    let last = calls(ADMIN_API).at(-1)!.url.searchParams;
+    expect([last.get('option.Size'), last.get('q'), last.get('page')]).toEqual(['M', 'tee', '0']);
+    expect(await screen.findByRole('button', { name: 'Remove Color: Red' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Option')).toHaveValue('');
+
+    // The same name again replaces its value; an option name without a value adds nothing.
+    await user.type(screen.getByLabelText('Option'), 'Size');
+    await user.type(screen.getByLabelText('Value'), 'L');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(calls(ADMIN_API).at(-1)!.url.searchParams.get('option.Size')).toBe('L'));
+    await user.type(screen.getByLabelText('Option'), 'Fabric');
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByTestId('location')).not.toHaveTextContent('Fabric');
+
+    await user.click(screen.getByRole('button', { name: 'Remove Size: L' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/products?q=tee&option.Color=Red');
+    await waitFor(() => expect(calls(ADMIN_API).at(-1)!.url.searchParams.has('option.Size')).toBe(false));
+    last = calls(ADMIN_API).at(-1)!.url.searchParams;
+    expect([last.get('option.Color'), last.get('q')]).toEqual(['Red', 'tee']);
+  });
 });

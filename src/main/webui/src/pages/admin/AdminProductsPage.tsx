@@ -9,6 +9,7 @@ import { flatten, indented } from '../../lib/categories';
 import { useLoad } from '../../lib/useLoad';
 import { usePageParams } from '../../lib/usePageParams';
 import { useSubmit } from '../../lib/useSubmit';
+import { OPTION_PREFIX } from '../shop/ProductFilters';
 
 type StatusFilter = '' | 'active' | 'archived';
 
@@ -16,12 +17,24 @@ function statusFilter(value: string | null): StatusFilter {
   return value === 'active' || value === 'archived' ? value : '';
 }
 
+/** The URL's option filters, as the API takes them: `option.<name>` -> value (e.g. `option.Size` -> `M`). */
+function optionFiltersOf(params: URLSearchParams): Record<string, string> {
+  const options: Record<string, string> = {};
+  params.forEach((value, key) => {
+    const name = key.slice(OPTION_PREFIX.length).trim();
+    if (key.startsWith(OPTION_PREFIX) && name && value.trim()) options[OPTION_PREFIX + name] = value.trim();
+  });
+  return options;
+}
+
 export default function AdminProductsPage() {
   usePageTitle('Products');
-  const { params, page } = usePageParams();
+  const { params, page, update } = usePageParams();
   const q = params.get('q') ?? '';
   const status = statusFilter(params.get('status'));
   const category = params.get('category') ?? '';
+  const options = optionFiltersOf(params);
+  const optionKey = JSON.stringify(options);
 
   const list = useLoad(async () => {
     const { data } = await adminListProducts({
@@ -31,11 +44,13 @@ export default function AdminProductsPage() {
         category: category || undefined,
         page,
         size: PAGE_SIZE,
+        // option.<name> parameters have names of the catalog's choosing, which the spec cannot list.
+        ...options,
       },
       throwOnError: true,
     });
     return data;
-  }, [`${q}|${status}|${category}|${page}`]);
+  }, [`${q}|${status}|${category}|${page}|${optionKey}`]);
   const categories = useLoad(async () => (await listCategories({ throwOnError: true })).data, []);
   const tree = categories.data ?? [];
 
@@ -90,6 +105,7 @@ export default function AdminProductsPage() {
             {flatten(tree).map((c) => <option key={c.node.id} value={c.node.slug}>{indented(c)}</option>)}
           </SelectField>
         ) : null}
+        <OptionFilter options={options} onRemove={(key) => update({ [key]: null })} />
       </FilterForm>
 
       {notice ? <Notice>{notice}</Notice> : null}
@@ -97,6 +113,32 @@ export default function AdminProductsPage() {
       <ListView state={list} loadingLabel="Loading products…" empty={<EmptyState title="No products match" />}>
         {(products) => <DataTable columns={columns} rows={products} rowKey={(p) => p.id} busy={list.loading} />}
       </ListView>
+    </>
+  );
+}
+
+/**
+ * The option filter inside the filter form: the option filters in force (kept on apply, each removable at once),
+ * and an option name with a value to add one (the same name again replaces its value). The value's input is named
+ * `option.<name>`, so the form puts it in the URL as the API takes it.
+ */
+function OptionFilter({ options, onRemove }: { options: Record<string, string>; onRemove(key: string): void }) {
+  const [name, setName] = useState('');
+  const key = name.trim() ? OPTION_PREFIX + name.trim() : undefined;
+  return (
+    <>
+      {Object.entries(options).map(([k, value]) => (
+        <span key={k}>
+          <input type="hidden" name={k} value={value} />
+          <button type="button" className="secondary" aria-label={`Remove ${k.slice(OPTION_PREFIX.length)}: ${value}`}
+            onClick={() => onRemove(k)}>
+            {k.slice(OPTION_PREFIX.length)}: {value} ×
+          </button>
+        </span>
+      ))}
+      <Field label="Option" value={name} onChange={(e) => setName(e.target.value)} placeholder="Size"
+        hint="An option's name, as the product spells it" />
+      <Field label="Value" name={key} placeholder="M" hint="Products with an active variant of this value" />
     </>
   );
 }

@@ -27,7 +27,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -61,15 +63,22 @@ public class AdminProductResource {
     }
 
     @GET
-    @Operation(operationId = "adminListProducts", summary = "All products, newest first; q matches sku or name")
+    @Operation(operationId = "adminListProducts", summary = "All products, newest first; q matches sku or name",
+            description = "Filters combine (AND) with q, active and category. option.<name>=<value> is the storefront "
+                    + "list's option filter: repeatable, one parameter per option, its name after 'option.' (e.g. "
+                    + "option.Size=M&option.Color=Red); a product matches when ONE of its active variants has every "
+                    + "asked value (archived variants are not looked at); names and values are compared exactly, an "
+                    + "unknown one matches nothing; a blank name or value is 400 validation_failed.")
     public Page<ProductDto> adminListProducts(
             @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String q,
             @QueryParam("active") Boolean active,
             @Parameter(description = "A category's slug: only products filed under it or one of its descendants "
                     + "(an unknown slug: none)")
             @QueryParam("category") @Size(max = 200, message = "must be at most 200 characters") String category,
-            @Valid @BeanParam PageRequest page) {
-        return products.listAdmin(q, active, category, page);
+            @Valid @BeanParam PageRequest page,
+            @Context UriInfo uri) {
+        ListFilters options = ListFilters.of(null, null, null, uri.getQueryParameters());
+        return products.listAdmin(q, active, category, options, page);
     }
 
     @POST

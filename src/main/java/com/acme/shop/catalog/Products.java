@@ -214,8 +214,15 @@ public class Products {
                 .map(this::dto).map(Products::forShoppers).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
-    public Page<ProductDto> listAdmin(String q, Boolean active, String category, PageRequest page) {
-        if (category != null && !category.isBlank()) {
+    /**
+     * The back office's list, archived products included. {@code filters} are the storefront's variant filters
+     * ({@link ListFilters}), read the same way: a product matches when one of its ACTIVE variants passes them all
+     * (archived variants are out of the product's set, and may hold values its options no longer have).
+     */
+    public Page<ProductDto> listAdmin(String q, Boolean active, String category, ListFilters filters,
+            PageRequest page) {
+        boolean inCategory = category != null && !category.isBlank();
+        if (inCategory || filters.any()) {
             StringBuilder where = new StringBuilder(active == null ? "true" : active ? "active" : "NOT active");
             List<Object> params = new ArrayList<>();
             if (q != null && !q.isBlank()) {
@@ -223,7 +230,19 @@ public class Products {
                 params.add(LikePatterns.contains(q));
                 params.add(LikePatterns.contains(q));
             }
-            return inCategory(category, where.toString(), params, Sort.NEWEST, page);
+            if (filters.any()) {
+                where.append(" AND id IN (SELECT fv.product_id FROM product_variant fv WHERE ")
+                        .append(filters.variantMatches("fv", params)).append(")");
+            }
+            if (inCategory) {
+                return inCategory(category, where.toString(), params, Sort.NEWEST, page);
+            }
+            List<Product> items = byIds(rows.pageIds(where.toString(), params, Sort.NEWEST.sqlOrderBy, page.offset(),
+                    page.size()));
+            long total = items.isEmpty() && page.page() == 0 ? 0
+                    : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
+                    : rows.countWhere(where.toString(), params);
+            return Page.of(dtos(items), page, total);
         }
         if (q == null || q.isBlank()) {
             String where = active == null ? "true" : active ? "active" : "NOT active";

@@ -52,6 +52,9 @@ import org.junit.jupiter.api.Test;
  * Mail goes over real SMTP to GreenMail; the specs read it (to follow the links in it) from a small JSON
  * mailbox this class serves ({@code GET /messages?to=address}). Screenshots go to {@code target/e2e/screenshots},
  * traces of failures to {@code target/e2e/results}, the service's log to {@code target/e2e/service.log}.
+ * While working on one spec, {@code E2E_SPECS=e2e/journey} passes Playwright its file filters (space-separated), and
+ * {@code E2E_DATABASE=shop_e2e_mine} names the database made on the server, so that runs side by side do not drop
+ * each other's (environment variables: the forked test JVM does not see -D properties).
  */
 class StorefrontE2EIT {
 
@@ -172,7 +175,12 @@ class StorefrontE2EIT {
     void shoppersAndAdminsInARealBrowser() throws Exception {
         // Not inheritIO: the forked test JVM's stdout is failsafe's channel. The report is copied out below.
         Path log = TARGET.resolve("e2e/playwright.log");
-        ProcessBuilder playwright = new ProcessBuilder("npx", "playwright", "test")
+        List<String> command = new ArrayList<>(List.of("npx", "playwright", "test"));
+        String specs = setting("E2E_SPECS", "");
+        if (!specs.isEmpty()) {
+            command.addAll(List.of(specs.trim().split("\\s+")));
+        }
+        ProcessBuilder playwright = new ProcessBuilder(command)
                 .directory(WEBUI.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = playwright.environment();
         env.put("BASE_URL", baseUrl);
@@ -232,7 +240,10 @@ class StorefrontE2EIT {
                     .setServerConfig("synchronous_commit", "off").start();
             return postgres.getJdbcUrl("postgres", "postgres");
         }
-        String name = "shop_e2e";
+        String name = setting("E2E_DATABASE", "shop_e2e");
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("E2E_DATABASE must be a plain lower-case name: " + name);
+        }
         String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
         try (Connection c = java.sql.DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
@@ -240,6 +251,12 @@ class StorefrontE2EIT {
             s.execute("CREATE DATABASE " + name);
         }
         return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    /** An environment variable, or the default when it is unset or blank. */
+    private static String setting(String variable, String fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     private static int freePort() throws IOException {
