@@ -8,16 +8,32 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
 import com.acme.shop.support.Shopping;
+import com.acme.shop.platform.ApiException;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,5 +133,63 @@ class CatalogCacheTest {
         assertTrue(given().get("/api/v1/products/" + slug).header("ETag").startsWith("W/\""));
         assertFalse(given().get("/api/v1/products/" + slug).header("ETag").contains(","), "one tag");
         given().get("/api/v1/products/" + slug).then().header("ETag", not(equalTo("")));
+    }
+
+    @Inject
+    CatalogCache cache;
+
+    /** Requests that miss the same read at once wait for one render; a failed render fails them all alike. */
+    @Test
+    void concurrentMissesOfOneReadRenderItOnce() throws Exception {
+        String key = "/api/v1/test-only/" + UUID.randomUUID();
+        AtomicInteger renders = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<jakarta.ws.rs.core.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(clients.submit(() -> cache.respond(key, null, () -> {
+                    renders.incrementAndGet();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return Map.of("rendered", true);
+                })));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> renders.get() >= 1);
+            release.countDown();
+            Set<EntityTag> tags = new HashSet<>();
+            for (Future<jakarta.ws.rs.core.Response> answer : answers) {
+                tags.add(answer.get(10, TimeUnit.SECONDS).getEntityTag());
+            }
+            assertEquals(1, renders.get());
+            assertEquals(1, tags.size());
+
+            String failing = key + "/gone";
+            CountDownLatch fail = new CountDownLatch(1);
+            AtomicInteger attempts = new AtomicInteger();
+            List<Future<jakarta.ws.rs.core.Response>> failed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                failed.add(clients.submit(() -> cache.respond(failing, null, () -> {
+                    attempts.incrementAndGet();
+                    try {
+                        fail.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    throw ApiException.notFound("Product");
+                })));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 1);
+            fail.countDown();
+            for (Future<jakarta.ws.rs.core.Response> answer : failed) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof ApiException, e.toString());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 }
