@@ -3,7 +3,7 @@
 # generated straight into the database, 365 days of history; p50/p99 at 2 connections (an admin dashboard, not a storefront) for the landing page
 # (the last 30 days by day), a quarter by week and a year by month, beside /q/health/live as the ceiling. The first
 # call rolls up every closed day (timed on its own); the figures after it are the steady state.
-# Also prints the EXPLAIN of the distinct-buyers and best-sellers reads. Usage: bench/admin-stats.sh   (PostgreSQL on 127.0.0.1:5432; wrk)
+# Also prints the EXPLAIN of the distinct-buyers, best-sellers and waiting-orders reads. Usage: bench/admin-stats.sh   (PostgreSQL on 127.0.0.1:5432; wrk)
 source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-15s}"
 ORDERS="${ORDERS:-1000000}"
@@ -18,9 +18,11 @@ echo "generating $ORDERS orders..."
 t0=$(date +%s)
 psql -h "$PGHOST" -U postgres -q -v ON_ERROR_STOP=1 "$DB" <<SQL
 -- straight into the tables with the rollups' triggers off: the day rollup is empty, so its trigger has nothing to
--- drop, and the buyers' days are counted once at the end (sales_buyers_rebuild, V11)
+-- drop, and the buyers' days and the waiting counts are counted once at the end (sales_buyers_rebuild, V11;
+-- order_waiting_rebuild, V19)
 ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order DISABLE TRIGGER customer_order_sales_buyer_insert;
+ALTER TABLE customer_order DISABLE TRIGGER customer_order_waiting_insert;
 INSERT INTO product (id, sku, slug, name, price_cents, active)
 SELECT gen_random_uuid(), 'STAT-' || i, 'stat-' || i, 'Stats product ' || i, 500 + (i * 37) % 20000, i % 20 <> 0
 FROM generate_series(1, 2000) i;
@@ -58,7 +60,9 @@ INSERT INTO order_line (order_id, line_no, product_id, variant_id, sku, name, un
 SELECT order_id, line_no, product_id, variant_id, sku, name, price_cents, quantity, price_cents * quantity FROM l;
 ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_day_insert;
 ALTER TABLE customer_order ENABLE TRIGGER customer_order_sales_buyer_insert;
+ALTER TABLE customer_order ENABLE TRIGGER customer_order_waiting_insert;
 SELECT sales_buyers_rebuild();
+SELECT order_waiting_rebuild();
 SQL
 psql -h "$PGHOST" -U postgres -qc "VACUUM ANALYZE" "$DB"
 echo "generated in $(( $(date +%s) - t0 )) s: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" "$DB") orders, $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM order_line" "$DB") lines"
@@ -72,7 +76,7 @@ curl -sf -o /dev/null -H "authorization: Bearer $TOKEN" "$BASE/api/v1/admin/stat
 echo "first overview of two years (rolls up every closed day): $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 # What autovacuum does within a minute of a rollup (V11 sets the rollup tables' insert thresholds): the visibility
 # map that makes a period's best sellers an index-only scan.
-psql -h "$PGHOST" -U postgres -qc "VACUUM ANALYZE sales_day, sales_day_product, sales_buyer_return" "$DB"
+psql -h "$PGHOST" -U postgres -qc "VACUUM ANALYZE sales_day, sales_day_product, sales_to_date, sales_product_to_date, sales_buyer_return" "$DB"
 run() {
   local label="$1" url="$2"
   curl -sf -o /dev/null -H "authorization: Bearer $TOKEN" "$url" || { echo "FAILED: $url" >&2; exit 1; }
@@ -88,5 +92,34 @@ wrk -t2 -c2 -d"$DURATION" --latency "$BASE/q/health/live" | grep -E "Requests/se
 echo "plan of the distinct buyers of a year and the year before (the buyers' return days, V11):"
 psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT coalesce(sum(buyers) FILTER (WHERE day >= current_date - 364 AND previous < current_date - 364), 0), coalesce(sum(buyers) FILTER (WHERE day < current_date - 364 AND previous < current_date - 729), 0) FROM sales_buyer_return WHERE day BETWEEN current_date - 729 AND current_date" "$DB"
 echo "rows: $(psql -h "$PGHOST" -U postgres -tAc "SELECT (SELECT count(*) FROM sales_buyer_day) || ' buyer days, ' || (SELECT count(*) FROM sales_buyer_return) || ' return pairs'" "$DB")"
-echo "plan of the best sellers of the rolled-up days of the last 30:"
-psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT product_id, sum(units) AS units, sum(net_cents) AS net FROM sales_day_product WHERE day BETWEEN current_date - 29 AND current_date - 1 GROUP BY product_id ORDER BY units DESC, net DESC, product_id LIMIT 10" "$DB"
+echo "plan of the best sellers of a year (OrderRows.bestSellers: month-to-date rows, V19, and today's orders):"
+psql -h "$PGHOST" -U postgres -v from="'$(date -u -d '-364 days' +%F)'" -v last="'$TODAY'" "$DB" <<'SQL'
+SET jit = off;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+WITH open AS (SELECT d::date AS day FROM generate_series(CAST(:from AS timestamp), CAST(:last AS timestamp), interval '1 day') d
+              WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)),
+live AS MATERIALIZED (SELECT o.id, o.total_cents, o.refunded_cents FROM open JOIN customer_order o
+    ON o.status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED') AND o.created_at >= (open.day::timestamp AT TIME ZONE 'UTC')
+    AND o.created_at < ((open.day + 1)::timestamp AT TIME ZONE 'UTC')),
+pieces AS MATERIALIZED (SELECT a, b, a = m AS whole, (a = m OR b > a) AND EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = b)
+        AND (a = m OR EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = a - 1)) AS to_date
+    FROM (SELECT m::date AS m, GREATEST(m::date, CAST(:from AS date)) AS a, LEAST((m + interval '1 month')::date - 1,
+          CAST(:last AS date), (now() AT TIME ZONE 'UTC')::date - 1) AS b
+          FROM generate_series(date_trunc('month', CAST(:from AS timestamp)), CAST(:last AS timestamp), interval '1 month') m) p
+    WHERE b >= a),
+sold AS (SELECT t.product_id, t.units, t.net_cents AS net FROM pieces p JOIN sales_product_to_date t ON t.day = p.b WHERE p.to_date
+    UNION ALL SELECT t.product_id, -t.units, -t.net_cents FROM pieces p JOIN sales_product_to_date t ON t.day = p.a - 1
+        WHERE p.to_date AND NOT p.whole
+    UNION ALL SELECT s.product_id, s.units, s.net_cents FROM pieces p JOIN sales_day_product s ON s.day BETWEEN p.a AND p.b
+        WHERE NOT p.to_date
+    UNION ALL SELECT l.product_id, l.quantity, l.line_total_cents - CASE WHEN o.refunded_cents = 0 OR o.total_cents = 0 THEN 0
+        ELSE round(o.refunded_cents::numeric * l.line_total_cents / o.total_cents)::bigint END
+        FROM live o CROSS JOIN LATERAL (SELECT product_id, quantity, line_total_cents FROM order_line WHERE order_id = o.id OFFSET 0) l),
+top AS (SELECT product_id, sum(units) AS units, sum(net) AS net FROM sold GROUP BY product_id HAVING sum(units) > 0
+        ORDER BY units DESC, net DESC, product_id LIMIT 10)
+SELECT top.product_id, top.units, top.net, (SELECT n.name FROM order_line n WHERE n.product_id = top.product_id LIMIT 1) AS name
+FROM top ORDER BY top.units DESC, top.net DESC, top.product_id;
+SQL
+echo "plan of the orders waiting for action (V19's counts and their change rows not folded yet):"
+psql -h "$PGHOST" -U postgres -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT coalesce(sum(n) FILTER (WHERE status = 'PENDING_PAYMENT'), 0), coalesce(sum(n) FILTER (WHERE status = 'PAID'), 0) FROM (SELECT status, orders AS n FROM order_waiting UNION ALL SELECT status, delta FROM order_waiting_change) c" "$DB"
+echo "rows: $(psql -h "$PGHOST" -U postgres -tAc "SELECT (SELECT count(*) FROM sales_day_product) || ' day x product, ' || (SELECT count(*) FROM sales_product_to_date) || ' month-to-date x product'" "$DB")"

@@ -125,20 +125,31 @@ class OrderRows {
     }
 
     /**
-     * Rolls up the days of [first, last] that have ended (UTC) and have no rows, in a transaction of
-     * its own: each such day's lock first (in day order, so two overviews never deadlock), then one statement
-     * that writes the days and their best sellers.
+     * Rolls up what the days of [first, last] that have ended (UTC) lack, in a transaction of its own: their totals
+     * and best sellers ({@code sales_day}, V10) and their month-to-date best sellers ({@code sales_to_date}, V19).
+     * A month-to-date row of a day sums every day from the first of its month, so when any day lacks it, every day
+     * from the first of the earliest such day's month through the last such day is locked (in day order, so two
+     * overviews never deadlock, and exclusively, so no change to one of their orders is under way), and then
+     * three statements, each seeing what the locks waited for: the count of locks, the missing days, the missing
+     * month-to-date rows. Only days inside the locked span are written.
      */
     @Transactional(TxType.REQUIRES_NEW)
     void rollUp(LocalDate first, LocalDate last) {
-        String missing = "SELECT d::date AS d FROM generate_series(CAST(?1 AS timestamp), LEAST(CAST(?2 AS date), "
-                + "(now() AT TIME ZONE 'UTC')::date - 1)::timestamp, interval '1 day') d "
-                + "WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)";
-        long locked = ((Number) em.createNativeQuery("SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM ("
-                + missing + " ORDER BY d) m").setParameter(1, first).setParameter(2, last).getSingleResult()).longValue();
-        if (locked == 0) {
+        Tuple span = (Tuple) em.createNativeQuery("WITH missing AS (SELECT d::date AS d FROM generate_series("
+                + "CAST(?1 AS timestamp), LEAST(CAST(?2 AS date), (now() AT TIME ZONE 'UTC')::date - 1)::timestamp, "
+                + "interval '1 day') d WHERE NOT EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = d::date)), "
+                + "span AS (SELECT date_trunc('month', min(d))::date AS lo, max(d) AS hi FROM missing) "
+                + "SELECT lo, hi, (SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM (SELECT g::date AS d "
+                + "FROM generate_series(lo::timestamp, hi::timestamp, interval '1 day') g ORDER BY 1) l) AS locked "
+                + "FROM span", Tuple.class)
+                .setParameter(1, first.withDayOfMonth(1)).setParameter(2, last).getSingleResult();
+        if (span.get("lo") == null) {
             return;
         }
+        LocalDate lo = localDate(span.get("lo"));
+        LocalDate hi = localDate(span.get("hi"));
+        String missing = "SELECT d::date AS d FROM generate_series(CAST(?1 AS timestamp), CAST(?2 AS timestamp), "
+                + "interval '1 day') d WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)";
         em.createNativeQuery("WITH open AS (SELECT d AS day FROM (" + missing + ") m), "
                 + "written AS (INSERT INTO sales_day (day, orders, gross_cents, refunded_cents, guest_orders) "
                 + "SELECT open.day, t.orders, t.gross, t.refunded, t.guest_orders FROM open CROSS JOIN LATERAL ("
@@ -147,7 +158,26 @@ class OrderRows {
                 + "JOIN customer_order o ON " + ON_THE_DAY + ") "
                 + "INSERT INTO sales_day_product (day, product_id, units, net_cents) "
                 + "SELECT o.day, l.product_id, sum(l.quantity), sum(" + LINE_NET + ") FROM sold o CROSS JOIN LATERAL "
-                + LINES_OF_O + " GROUP BY o.day, l.product_id").setParameter(1, first).setParameter(2, last).executeUpdate();
+                + LINES_OF_O + " GROUP BY o.day, l.product_id").setParameter(1, lo).setParameter(2, hi).executeUpdate();
+        // Each product's running sums over the days of a month (from the first day it sold, so a day it did not
+        // sell carries the sums on), kept for the days that lack them.
+        em.createNativeQuery("WITH marked AS (INSERT INTO sales_to_date (day) SELECT d::date FROM generate_series("
+                + "CAST(?1 AS timestamp), CAST(?2 AS timestamp), interval '1 day') d "
+                + "WHERE NOT EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = d::date) "
+                + "ON CONFLICT (day) DO NOTHING RETURNING day), "
+                + "months AS (SELECT date_trunc('month', day)::date AS m, max(day) AS e FROM marked GROUP BY 1), "
+                + "sold AS (SELECT m.m, s.day, s.product_id, s.units, s.net_cents FROM months m "
+                + "JOIN sales_day_product s ON s.day BETWEEN m.m AND m.e), "
+                + "grid AS (SELECT f.m, g::date AS day, f.product_id FROM (SELECT m.m, m.e, s.product_id, "
+                + "min(s.day) AS first FROM months m JOIN sold s ON s.m = m.m GROUP BY 1, 2, 3) f "
+                + "CROSS JOIN LATERAL generate_series(f.first::timestamp, f.e::timestamp, interval '1 day') g), "
+                + "running AS (SELECT grid.day, grid.product_id, sum(coalesce(sold.units, 0)) OVER w AS units, "
+                + "sum(coalesce(sold.net_cents, 0)) OVER w AS net FROM grid LEFT JOIN sold "
+                + "ON sold.day = grid.day AND sold.product_id = grid.product_id "
+                + "WINDOW w AS (PARTITION BY grid.m, grid.product_id ORDER BY grid.day)) "
+                + "INSERT INTO sales_product_to_date (day, product_id, units, net_cents) "
+                + "SELECT r.day, r.product_id, r.units, r.net FROM running r JOIN marked USING (day)")
+                .setParameter(1, lo).setParameter(2, hi).executeUpdate();
     }
 
     record PeriodTotals(long orders, long grossCents, long refundedCents, long customers, long guestOrders) {
@@ -197,17 +227,32 @@ class OrderRows {
 
     /**
      * The products sold most (by units) in the paid orders of the days [from, last]; a line's net is its total less
-     * its share of the order's refunds; the name is one the product was sold under.
+     * its share of the order's refunds; the name is one the product was sold under. The period's ended days are cut
+     * at month ends; a piece [a, b] of a month reads the month-to-date rows of b less those of a - 1 (V19) when both
+     * are there (every day of it is rolled up), else the rows of its rolled-up days; days without a rollup (today,
+     * or a day whose orders just changed) come from the orders. So a year reads about 13 x 2 days of rows.
      */
     @SuppressWarnings("unchecked")
     List<Seller> bestSellers(LocalDate from, LocalDate last, int limit) {
         List<Tuple> rows = em.createNativeQuery("WITH " + OPEN_DAYS + ", live AS MATERIALIZED (SELECT o.id, "
-                + "o.total_cents, o.refunded_cents FROM open JOIN customer_order o ON " + ON_THE_DAY + "), sold AS ("
-                + "SELECT product_id, units, net_cents AS net FROM sales_day_product WHERE day BETWEEN ?1 AND ?2 "
+                + "o.total_cents, o.refunded_cents FROM open JOIN customer_order o ON " + ON_THE_DAY + "), "
+                + "pieces AS MATERIALIZED (SELECT a, b, a = m AS whole, (a = m OR b > a) "
+                + "AND EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = b) "
+                + "AND (a = m OR EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = a - 1)) AS to_date "
+                + "FROM (SELECT m::date AS m, GREATEST(m::date, CAST(?1 AS date)) AS a, LEAST((m + interval '1 month')::date - 1, "
+                + "CAST(?2 AS date), (now() AT TIME ZONE 'UTC')::date - 1) AS b FROM generate_series("
+                + "date_trunc('month', CAST(?1 AS timestamp)), CAST(?2 AS timestamp), interval '1 month') m) p "
+                + "WHERE b >= a), "
+                + "sold AS (SELECT t.product_id, t.units, t.net_cents AS net FROM pieces p "
+                + "JOIN sales_product_to_date t ON t.day = p.b WHERE p.to_date "
+                + "UNION ALL SELECT t.product_id, -t.units, -t.net_cents FROM pieces p "
+                + "JOIN sales_product_to_date t ON t.day = p.a - 1 WHERE p.to_date AND NOT p.whole "
+                + "UNION ALL SELECT s.product_id, s.units, s.net_cents FROM pieces p "
+                + "JOIN sales_day_product s ON s.day BETWEEN p.a AND p.b WHERE NOT p.to_date "
                 + "UNION ALL SELECT l.product_id, l.quantity, " + LINE_NET + " FROM live o CROSS JOIN LATERAL "
                 + LINES_OF_O + "), "
                 + "top AS (SELECT product_id, sum(units) AS units, sum(net) AS net FROM sold GROUP BY product_id "
-                + "ORDER BY units DESC, net DESC, product_id LIMIT ?3) "
+                + "HAVING sum(units) > 0 ORDER BY units DESC, net DESC, product_id LIMIT ?3) "
                 + "SELECT top.product_id, top.units, top.net, "
                 + "(SELECT n.name FROM order_line n WHERE n.product_id = top.product_id LIMIT 1) AS name "
                 + "FROM top ORDER BY top.units DESC, top.net DESC, top.product_id", Tuple.class)
@@ -219,14 +264,20 @@ class OrderRows {
     record Waiting(long awaitingPayment, long toShip) {
     }
 
-    /** Orders that wait for someone now: unpaid ones, and paid ones not shipped yet. */
+    /** Orders that wait for someone now: unpaid ones, and paid ones not shipped yet (V19's counts). */
     Waiting waiting() {
         Tuple row = (Tuple) em.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE status = 'PENDING_PAYMENT') AS awaiting,
-                       count(*) FILTER (WHERE status = 'PAID') AS to_ship
-                FROM customer_order WHERE status IN ('PENDING_PAYMENT', 'PAID')
+                SELECT coalesce(sum(n) FILTER (WHERE status = 'PENDING_PAYMENT'), 0) AS awaiting,
+                       coalesce(sum(n) FILTER (WHERE status = 'PAID'), 0) AS to_ship
+                FROM (SELECT status, orders AS n FROM order_waiting
+                      UNION ALL SELECT status, delta FROM order_waiting_change) c
                 """, Tuple.class).getSingleResult();
         return new Waiting(number(row, "awaiting"), number(row, "to_ship"));
+    }
+
+    /** Moves the waiting counts' change rows into the counts (V19); returns how many it moved. */
+    long foldWaiting() {
+        return ((Number) em.createNativeQuery("SELECT order_waiting_fold()").getSingleResult()).longValue();
     }
 
     private static long number(Tuple row, String column) {
