@@ -124,10 +124,17 @@ public class CsvImport {
                     staging.finish();
                     staged = true;
                 }
+            } catch (CharacterCodingException e) {
+                // The reader decodes ahead of the parser: a bad byte anywhere in the first block of the body fails
+                // the header's read, wherever it is.
+                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CharacterCodingException)) {
+                    throw e;
+                }
+                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (UncheckedIOException e) {
-                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             }
             if (staged && !problems.full()) {
                 rows.stagedProblems(problems.room()).forEach(p -> problems.atLine(p.line(), p.field(), p.message()));

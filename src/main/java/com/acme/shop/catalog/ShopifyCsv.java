@@ -159,7 +159,7 @@ public class ShopifyCsv {
         }
 
         void accept(CSVRecord record, long line) {
-            if (!record.isConsistent() || record.size() != columns.size()) {
+            if (record.size() != columns.size()) {
                 problems.atLine(line, "record", "has " + record.size() + " fields; expected " + columns.size());
                 if (current != null) {
                     current.ok = false;

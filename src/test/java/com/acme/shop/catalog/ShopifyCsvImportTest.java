@@ -175,6 +175,27 @@ class ShopifyCsvImportTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreA422NotAServerError() {
+        byte[] good = (HEADER + "Good,good-" + tag + ",,,G-" + tag + ",1,1,,x\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(good, good.length + 2);
+        bad[good.length] = (byte) 0xFF;
+        bad[good.length + 1] = (byte) 0xFE;
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv").body(bad)
+                .post("/api/v1/admin/products/import").then().statusCode(422).body("errors[0].line", equalTo(1));
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv")
+                .body("sku,name,slug,description,price,stock,active,image_url\n\uFEFFX".getBytes(StandardCharsets.UTF_16))
+                .post("/api/v1/admin/products/import").then().statusCode(422).body("errors[0].field", equalTo("header"));
+        find("G-" + tag).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void aRepeatedColumnNameCountsOnceAndTheFirstIsRead() {
+        upload("Handle,Title,Handle,Variant SKU,Variant Price\nrep-" + tag + ",Repeated,ignored,REP-" + tag + ",2\n", false)
+                .then().statusCode(200).body("created", equalTo(1));
+        find("REP-" + tag).then().body("items[0].slug", equalTo("rep-" + tag)).body("items[0].priceCents", equalTo(200));
+    }
+
+    @Test
     void aRowWithTheWrongNumberOfFieldsOrAnUnterminatedQuoteIsReportedAtItsLine() {
         upload(HEADER + "Short,short-" + tag + ",,,SH-" + tag + "\n", false).then().statusCode(422)
                 .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("record"));
