@@ -3,7 +3,8 @@
 # of 10,000 products) requests/s and p99 at 32 connections beside /q/health/live on the same server as a ceiling; then, with
 # ORDERS orders of those products in the database (default 100,000, generated straight into the tables), CSV
 # import of 100,000 new rows (time, peak RSS growth) with the service at -Xmx256m, and a re-import of the same
-# file that archives them all (100,000 updates that each change `active`).
+# file that archives them all (100,000 updates that each change `active`), and a Shopify product export of 25,000
+# products with 4 variants each (100,000 rows).
 # Usage: bench/catalog.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; wrk; python3)
 source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-20s}"
@@ -103,4 +104,37 @@ import_csv() {
 import_csv "$WORK/import.csv" "CSV import 100,000 new rows"
 sed 's/,true,$/,false,/' "$WORK/import.csv" > "$WORK/archive.csv"
 import_csv "$WORK/archive.csv" "CSV re-import archiving the 100,000 (updates that change active)"
+# Shopify's product export: 25,000 products of 4 variants (Size x Color), an image on each product's first row, an
+# HTML body with entities; 100,000 rows, as many as the v1 file above.
+python3 - "$WORK/shopify.csv" <<'PY'
+import csv, sys
+cols = ["Handle", "Title", "Body (HTML)", "Vendor", "Type", "Tags", "Published", "Option1 Name", "Option1 Value",
+        "Option2 Name", "Option2 Value", "Option3 Name", "Option3 Value", "Variant SKU", "Variant Grams",
+        "Variant Inventory Tracker", "Variant Inventory Qty", "Variant Inventory Policy", "Variant Fulfillment Service",
+        "Variant Price", "Variant Compare At Price", "Variant Requires Shipping", "Variant Taxable", "Variant Barcode",
+        "Image Src", "Image Position", "Image Alt Text", "Gift Card", "SEO Title", "SEO Description", "Variant Image",
+        "Variant Weight Unit", "Cost per item", "Status"]
+with open(sys.argv[1], "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(cols)
+    for i in range(25000):
+        for k, (size, color) in enumerate([("S", "Red"), ("S", "Blue"), ("M", "Red"), ("M", "Blue")]):
+            first = k == 0
+            row = dict.fromkeys(cols, "")
+            row.update({"Handle": f"shopify-{i:05d}", "Option1 Value": size, "Option2 Value": color,
+                        "Variant SKU": f"SHOP-{i:05d}-{size}-{color}", "Variant Grams": "200",
+                        "Variant Inventory Tracker": "shopify", "Variant Inventory Qty": str((i + k) % 40),
+                        "Variant Inventory Policy": "deny", "Variant Fulfillment Service": "manual",
+                        "Variant Price": f"{i % 500}.{k}9", "Variant Requires Shipping": "TRUE",
+                        "Variant Taxable": "TRUE", "Variant Weight Unit": "kg"})
+            if first:
+                row.update({"Title": f"Shopify item {i} \u2014 \u00fcn\u00efcode", "Vendor": "Bench",
+                            "Body (HTML)": f"<p>Item <strong>{i}</strong> &amp; friends&nbsp;&mdash; soft.</p>\n<ul><li>One</li><li>Two</li></ul>",
+                            "Published": "TRUE", "Option1 Name": "Size", "Option2 Name": "Color",
+                            "Image Src": f"https://cdn.example/products/{i}.jpg", "Image Position": "1",
+                            "Gift Card": "FALSE", "Status": "active"})
+            w.writerow([row[c] for c in cols])
+PY
+echo "Shopify CSV file: $(( $(stat -c %s "$WORK/shopify.csv") / 1000 )) kB, 100,000 rows"
+import_csv "$WORK/shopify.csv" "Shopify CSV import 25,000 products x 4 variants"
 echo "active-product counter $(psql -h "$PGHOST" -U postgres -tAc "SELECT active_products FROM catalog_counter" shop_bench_catalog), count(*) $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM product WHERE active" shop_bench_catalog)"

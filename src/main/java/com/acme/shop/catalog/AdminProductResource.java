@@ -157,7 +157,12 @@ public class AdminProductResource {
     @Path("/import")
     @Consumes("text/csv")
     @Operation(operationId = "adminImportProductsCsv",
-            summary = "Upsert products by sku from CSV (header sku,name,slug,description,price,stock,active,image_url; price in major units)")
+            summary = "Upsert products by sku from CSV (header sku,name,slug,description,price,stock,active,image_url; price in major units)",
+            description = "Also takes Shopify's product CSV export, recognised by its Handle column (columns matched by "
+                    + "name, unknown ones ignored): the rows of a handle are one new product with its options, variants "
+                    + "and images (Handle is its slug, Variant Price in major units, Body (HTML) becomes a plain-text "
+                    + "description, Status draft or archived an inactive product); a handle or sku the catalog has is an "
+                    + "error. Errors name the line and the Shopify column.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun=true, checked)")
     @APIResponse(responseCode = "422", description = "bulk_validation_failed: errors[{line, field, message}] for every bad line; nothing written")

@@ -35,7 +35,8 @@ import org.apache.commons.csv.CSVRecord;
  * slug derivation and the upsert run as a few set-based statements, all in one transaction. Memory stays the
  * same whatever the size of the file or the number of skus: one record, one COPY buffer, the error report.
  * Every bad line is reported (up to 1,000); any problem rolls the whole import back. {@code dryRun} checks the
- * same and writes nothing.
+ * same and writes nothing. A Shopify product export (recognised by its header) is read by {@link ShopifyCsv}
+ * instead, in the same transaction and with the same report.
  */
 @ApplicationScoped
 public class CsvImport {
@@ -43,11 +44,43 @@ public class CsvImport {
     private final ProductRows rows;
     private final Validator validator;
     private final Audit audit;
+    private final ShopifyCsv shopify;
 
-    CsvImport(ProductRows rows, Validator validator, Audit audit) {
+    CsvImport(ProductRows rows, Validator validator, Audit audit, ShopifyCsv shopify) {
         this.rows = rows;
         this.validator = validator;
         this.audit = audit;
+        this.shopify = shopify;
+    }
+
+    /** Takes one record and the physical line it starts at. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(CSVRecord record, long line);
+    }
+
+    /**
+     * Hands every record to {@code sink} with the line it starts at (a record may span lines: quoted newlines), until
+     * the end or until {@code problems} is full; a record that cannot be read is reported at its line and ends the
+     * reading.
+     */
+    static void eachRecord(CSVParser parser, BulkValidation problems, RecordSink sink) {
+        Iterator<CSVRecord> records = parser.iterator();
+        while (!problems.full()) {
+            long line = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    break;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                problems.atLine(line, "record", e.getCause() instanceof CharacterCodingException
+                        ? "is not valid UTF-8" : "is not valid CSV (check the quoting)");
+                break;
+            }
+            sink.accept(record, line);
+        }
     }
 
     @ChangesCatalog
@@ -78,6 +111,10 @@ public class CsvImport {
             try (Reader reader = utf8(body);
                     CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                             .setAllowMissingColumnNames(true).get().parse(reader)) {
+                // The one place that tells the formats apart: Shopify's export is the only one with a Handle column.
+                if (ShopifyCsv.recognises(parser.getHeaderNames())) {
+                    return shopify.run(parser, dryRun);
+                }
                 if (!CsvFields.headerIsValid(parser.getHeaderNames())) {
                     throw BulkValidation.failed(List.of(FieldError.atLine(1, "header",
                             "must be exactly the columns " + String.join(",", COLUMNS))));
@@ -87,10 +124,17 @@ public class CsvImport {
                     staging.finish();
                     staged = true;
                 }
+            } catch (CharacterCodingException e) {
+                // The reader decodes ahead of the parser: a bad byte anywhere in the first block of the body fails
+                // the header's read, wherever it is.
+                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof CharacterCodingException)) {
+                    throw e;
+                }
+                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (UncheckedIOException e) {
-                problems.atLine(1, "header", "could not be read as UTF-8 CSV");
             }
             if (staged && !problems.full()) {
                 rows.stagedProblems(problems.room()).forEach(p -> problems.atLine(p.line(), p.field(), p.message()));
@@ -111,23 +155,7 @@ public class CsvImport {
         }
 
         private void stage(CSVParser parser, ProductRows.Staging staging) {
-            Iterator<CSVRecord> records = parser.iterator();
-            while (!problems.full()) {
-                // A record may span lines (quoted newlines): it is reported at the line where it starts.
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.atLine(line, "record", e.getCause() instanceof CharacterCodingException
-                            ? "is not valid UTF-8" : "is not valid CSV (check the quoting)");
-                    break;
-                }
-                accept(record, line, staging);
-            }
+            eachRecord(parser, problems, (record, line) -> accept(record, line, staging));
         }
 
         private void accept(CSVRecord record, long line, ProductRows.Staging staging) {

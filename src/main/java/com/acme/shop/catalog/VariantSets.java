@@ -40,8 +40,15 @@ class VariantSets {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    /** A variant's problem: its index in the request, the field, what is wrong. */
-    record Problem(int index, String field, String message) {
+    /**
+     * A variant's problem: its index in the request, the field, what is wrong; {@code other} is the index of the
+     * variant it repeats (a sku or a combination), for a caller that names variants otherwise (an import's lines).
+     */
+    record Problem(int index, String field, String message, Integer other) {
+
+        Problem(int index, String field, String message) {
+            this(index, field, message, null);
+        }
     }
 
     /**
@@ -49,6 +56,14 @@ class VariantSets {
      * (the list's filter tokens, V18, separate them with one); 400 naming the option otherwise.
      */
     static void checkOptions(List<ProductOptionDto> options, String path) {
+        List<FieldError> errors = optionProblems(options, path);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    /** What {@link #checkOptions} refuses, each problem named by its path under {@code path}. */
+    static List<FieldError> optionProblems(List<ProductOptionDto> options, String path) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int o = 0; o < options.size(); o++) {
@@ -72,9 +87,7 @@ class VariantSets {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
+        return errors;
     }
 
     /**
@@ -84,19 +97,56 @@ class VariantSets {
      */
     List<VariantRows.Write> plan(UUID productId, List<ProductOptionDto> options, List<VariantInput> variants,
             List<VariantRows.Stored> existing, List<Problem> problems) {
+        Map<String, Integer> skuAt = new HashMap<>();
+        Map<String, VariantRows.Stored> bySku = new HashMap<>();
+        Set<UUID> claimedIds = new HashSet<>();
+        List<VariantRows.Write> writes = planAmongThemselves(options, variants, existing, problems, skuAt, bySku,
+                claimedIds);
+        // Skus some other product's variant has (the product's own archived ones were matched above).
+        Map<String, UUID> owners = rows.skuOwners(skuAt.keySet());
+        owners.forEach((sku, owner) -> {
+            if (!owner.equals(productId)) {
+                problems.add(new Problem(skuAt.get(sku), "sku", "is taken by another product's variant"));
+            } else if (bySku.containsKey(sku)) {
+                UUID holder = bySku.get(sku).id();
+                VariantRows.Write write = writes.stream().filter(w -> w.sku().equals(sku)).findFirst().orElse(null);
+                // the sku stays with this product; a variant left out keeps it while archived
+                if (write != null && !write.id().equals(holder) && !claimedIds.contains(holder)) {
+                    problems.add(new Problem(skuAt.get(sku), "sku", "belongs to an archived variant of this product; "
+                            + "send that variant's id"));
+                }
+            }
+        });
+        problems.sort(java.util.Comparator.comparingInt(Problem::index));
+        return writes;
+    }
+
+    /**
+     * The variants of a new product checked against its options and each other, without the catalog: for an import,
+     * which checks every line's sku against the catalog in one statement. New variant ids; problems in index order.
+     */
+    static List<VariantRows.Write> planNew(List<ProductOptionDto> options, List<VariantInput> variants,
+            List<Problem> problems) {
+        List<VariantRows.Write> writes = planAmongThemselves(options, variants, List.of(), problems, new HashMap<>(),
+                new HashMap<>(), new HashSet<>());
+        problems.sort(java.util.Comparator.comparingInt(Problem::index));
+        return writes;
+    }
+
+    /** The checks of {@link #plan} that need no database; fills {@code skuAt}, {@code bySku} and {@code claimedIds}. */
+    private static List<VariantRows.Write> planAmongThemselves(List<ProductOptionDto> options,
+            List<VariantInput> variants, List<VariantRows.Stored> existing, List<Problem> problems,
+            Map<String, Integer> skuAt, Map<String, VariantRows.Stored> bySku, Set<UUID> claimedIds) {
         List<String> names = options.stream().map(o -> o.name().trim()).toList();
         Map<String, Set<String>> allowed = new HashMap<>();
         options.forEach(o -> allowed.put(o.name().trim(), new HashSet<>(o.values().stream().map(String::trim).toList())));
         Map<UUID, VariantRows.Stored> byId = new HashMap<>();
-        Map<String, VariantRows.Stored> bySku = new HashMap<>();
         existing.forEach(v -> {
             byId.put(v.id(), v);
             bySku.put(v.sku(), v);
         });
-        Set<UUID> claimedIds = new HashSet<>();
         variants.stream().filter(v -> v != null && v.id() != null).forEach(v -> claimedIds.add(v.id()));
 
-        Map<String, Integer> skuAt = new HashMap<>();
         Map<String, Integer> comboAt = new HashMap<>();
         Map<UUID, Integer> idAt = new HashMap<>();
         List<VariantRows.Write> writes = new ArrayList<>();
@@ -123,7 +173,7 @@ class VariantSets {
             if (v.sku() != null) {
                 Integer first = skuAt.putIfAbsent(v.sku(), i);
                 if (first != null) {
-                    problems.add(new Problem(i, "sku", "duplicates the sku of variant " + first));
+                    problems.add(new Problem(i, "sku", "duplicates the sku of variant " + first, first));
                 }
             }
             Map<String, String> chosen = v.options() == null ? Map.of() : v.options();
@@ -158,7 +208,7 @@ class VariantSets {
                 if (active) {
                     Integer first = comboAt.putIfAbsent(key, i);
                     if (first != null) {
-                        problems.add(new Problem(i, "options", "duplicates the combination of variant " + first));
+                        problems.add(new Problem(i, "options", "duplicates the combination of variant " + first, first));
                     }
                 }
             }
@@ -167,22 +217,6 @@ class VariantSets {
                         v.imageUrl() == null || v.imageUrl().isEmpty() ? null : v.imageUrl(), i));
             }
         }
-        // Skus some other product's variant has (the product's own archived ones were matched above).
-        Map<String, UUID> owners = rows.skuOwners(skuAt.keySet());
-        owners.forEach((sku, owner) -> {
-            if (!owner.equals(productId)) {
-                problems.add(new Problem(skuAt.get(sku), "sku", "is taken by another product's variant"));
-            } else if (bySku.containsKey(sku)) {
-                UUID holder = bySku.get(sku).id();
-                VariantRows.Write write = writes.stream().filter(w -> w.sku().equals(sku)).findFirst().orElse(null);
-                // the sku stays with this product; a variant left out keeps it while archived
-                if (write != null && !write.id().equals(holder) && !claimedIds.contains(holder)) {
-                    problems.add(new Problem(skuAt.get(sku), "sku", "belongs to an archived variant of this product; "
-                            + "send that variant's id"));
-                }
-            }
-        });
-        problems.sort(java.util.Comparator.comparingInt(Problem::index));
         return writes;
     }
 
