@@ -3,6 +3,7 @@ package com.acme.shop.catalog;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.acme.shop.support.Api;
@@ -100,6 +101,12 @@ class ShopifyCsvImportTest {
                 .body("items[0].images", equalTo(List.of())).body("items[0].imageUrl", nullValue());
         // the storefront sells the variants by their handle
         given().get("/api/v1/products/classic-tee-" + tag).then().statusCode(200).body("variants.size()", equalTo(6));
+        // and the storefront's filters find them by their options (the filter tokens, V18, kept by the database)
+        given().queryParam("q", "Classic Tee").queryParam("option.Size", "S").queryParam("option.Color", "White")
+                .queryParam("facets", true).queryParam("size", 100).get("/api/v1/products")
+                .then().statusCode(200).body("items.slug", hasItem("classic-tee-" + tag))
+                .body("facets.options.find { it.name == 'Size' }.values.value", contains("S"))
+                .body("facets.options.find { it.name == 'Color' }.values.value", contains("White"));
     }
 
     @Test
