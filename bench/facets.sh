@@ -96,15 +96,6 @@ for path in "$PLAIN" "$FACETED" "/api/v1/products?facets=true&size=20&category=t
   curl -s -o /dev/null -w "single request (cold) %{time_total}s  $path\n" "$BASE$path"
 done
 
-run() {
-  local label="$1"; shift
-  local out; out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
-  local rps; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  local p99; p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  local bad; bad=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-10s %10s req/s  p99 %8s%s\n' "$label" "$rps" "$p99" "${bad:+  non-2xx $bad}" >&2
-  echo "$rps"
-}
 echo "warm-up (JIT) ..."
 for _ in 1 2; do
   wrk -t2 -c32 -d5s "$BASE$PLAIN" >/dev/null
@@ -123,6 +114,5 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "  plain / ceiling $a   faceted / plain $b   mixed / plain $c" >&2
   R_PLAIN+=("$a"); R_FACETED+=("$b"); R_MIXED+=("$c")
 done
-med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median of $ROUNDS rounds: plain / ceiling $(med "${R_PLAIN[@]}"), faceted / plain $(med "${R_FACETED[@]}"), mixed / plain $(med "${R_MIXED[@]}")"
 echo "RSS after the load: $(rss_mb) MB"

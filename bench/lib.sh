@@ -57,3 +57,18 @@ rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )
 
 stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
 trap 'stop_app; [ -n "${KEEP_LOGS:-}" ] && cp "$WORK"/*.log /tmp/ 2>/dev/null; rm -rf "$WORK"' EXIT
+
+# run LABEL wrk-args...: one wrk measurement at 32 connections for DURATION; prints "LABEL req/s p99" to stderr and
+# answers the requests/s.
+run() {
+  local label="$1"; shift
+  local out; out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
+  local rps; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  local p99; p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  local bad; bad=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '%-14s %10s req/s  p99 %8s%s\n' "$label" "$rps" "$p99" "${bad:+  non-2xx $bad}" >&2
+  echo "$rps"
+}
+
+# med VALUES...: the median.
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -45,16 +45,6 @@ LUA
 ETAG=$(curl -sf -D - -o /dev/null "$BASE/api/v1/products?size=20&sort=newest" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 echo "page 0: ETag ${ETAG:-(none)}, Cache-Control $(curl -sf -D - -o /dev/null "$BASE/api/v1/products?size=20&sort=newest" | awk -F': ' 'tolower($1)=="cache-control" {print $2}' | tr -d '\r')"
 
-# run LABEL wrk-args...: one measurement; prints "LABEL req/s p99"
-run() {
-  local label="$1"; shift
-  local out; out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@")
-  local rps; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  local p99; p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  local bad; bad=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-14s %10s req/s  p99 %8s%s\n' "$label" "$rps" "$p99" "${bad:+  non-2xx $bad}" >&2
-  echo "$rps"
-}
 echo "warm-up (JIT) ..."
 for _ in 1 2; do
   wrk -t2 -c32 -d5s "$BASE/api/v1/products?size=20&sort=newest" >/dev/null
@@ -78,6 +68,5 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "  page 0 / ceiling $a   random page / page 0 $b   one product / ceiling $c   random product / ceiling $d   304 / ceiling $e" >&2
   R_PAGE0+=("$a"); R_RANDOM+=("$b"); R_ONE+=("$c"); R_SLUG+=("$d"); R_304+=("$e")
 done
-med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "median of $ROUNDS rounds: page 0 / ceiling $(med "${R_PAGE0[@]}"), random page / page 0 $(med "${R_RANDOM[@]}"), one product / ceiling $(med "${R_ONE[@]}"), random product / ceiling $(med "${R_SLUG[@]}"), 304 / ceiling $(med "${R_304[@]}")"
 echo "RSS after the read load: $(rss_mb) MB (peak $(( $(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status") / 1024 )) MB)"
