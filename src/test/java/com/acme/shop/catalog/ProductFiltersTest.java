@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
@@ -159,6 +160,13 @@ class ProductFiltersTest {
         }
         json().get("/api/v1/products?minPriceCents=400&maxPriceCents=400").then().statusCode(200);
         json().get("/api/v1/products?maxPriceCents=").then().statusCode(200); // empty: absent, as for q and category
+        // NUL (PostgreSQL text refuses it) and the filter tokens' separator (U+001F) in every filter: never a 5xx.
+        for (String query : List.of("category=%00", "category=a%00b&facets=true", "option.Size=%00&facets=true",
+                "option.%00=M", "option.Size=M%1FL&facets=true", "option.Si%1Fze=M&option.Color=Red&facets=true",
+                "q=%00&option.Size=M&facets=true", "category=%1F&inStock=true&facets=true")) {
+            int status = json().urlEncodingEnabled(false).get("/api/v1/products?" + query).statusCode();
+            assertTrue(status < 500, query + " answered " + status);
+        }
     }
 
     @Test
