@@ -75,7 +75,8 @@ export function aCart(items: CartItem[] = []): Cart {
   const taxCents = Math.round(subtotalCents * 0.08);
   return {
     id: items.length ? 'c1' : null, items, itemCount: items.reduce((n, i) => n + i.quantity, 0),
-    subtotalCents, shippingCents, taxCents, totalCents: subtotalCents + shippingCents + taxCents, currency: 'USD',
+    subtotalCents, promotion: null, discountCents: 0, shippingCents, taxCents,
+    totalCents: subtotalCents + shippingCents + taxCents, currency: 'USD',
   };
 }
 
@@ -85,9 +86,9 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     id: 'o1', number: 'A-1001', status: 'PENDING_PAYMENT', email: 'guest@example.com',
     items: [{
       productId: 'p1', sku: 'MUG-1', name: 'Blue mug', unitPriceCents: 1250, quantity: 2, lineTotalCents: 2500,
-      variantId: 'v1', options: {},
+      discountCents: 0, variantId: 'v1', options: {},
     }],
-    subtotalCents: 2500, shippingCents: 500, taxCents: 200, totalCents: 3200, refundedCents: 0, currency: 'USD',
+    subtotalCents: 2500, discountCents: 0, promotionCode: null, shippingCents: 500, taxCents: 200, totalCents: 3200, refundedCents: 0, currency: 'USD',
     shippingAddress: {
       fullName: 'Grace Hopper', line1: '1 Main St', line2: null, city: 'Springfield', region: null,
       postalCode: '12345', country: 'US', phone: null,

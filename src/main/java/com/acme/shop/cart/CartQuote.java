@@ -11,4 +11,7 @@ public interface CartQuote {
     }
 
     Quote of(long subtotalCents);
+
+    /** With a promotion's discount (at most the subtotal) and, for a free-shipping code, no shipping. */
+    Quote of(long subtotalCents, long discountCents, boolean freeShipping);
 }

@@ -1,6 +1,7 @@
 package com.acme.shop.cart;
 
 import com.acme.shop.cart.dto.AddCartItem;
+import com.acme.shop.cart.dto.ApplyPromotion;
 import com.acme.shop.cart.dto.CartDto;
 import com.acme.shop.cart.dto.SetCartItemQuantity;
 import jakarta.validation.Valid;
@@ -87,6 +88,27 @@ public class CartResource {
             @Parameter(description = "The line's variantId, or the product id for a product with a single variant")
             @PathParam("key") UUID key) {
         return carts.remove(owners.of(guestToken), key);
+    }
+
+    @POST
+    @Path("/promotions")
+    @Operation(operationId = "applyCartPromotion", summary = "Apply a discount code (one per cart: it replaces the cart's code)")
+    @APIResponse(responseCode = "200", description = "The cart with the code's discount")
+    @APIResponse(responseCode = "409", description = "promotion_exhausted: the code's usage limit is reached")
+    @APIResponse(responseCode = "422", description = "promotion_invalid: unknown, inactive, not started, ended, below its "
+            + "minimum subtotal, or matching nothing in the cart")
+    public CartDto applyCartPromotion(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
+            @Valid @NotNull ApplyPromotion body) {
+        return carts.applyPromotion(owners.of(guestToken), body.code());
+    }
+
+    @DELETE
+    @Path("/promotions/{code}")
+    @Operation(operationId = "removeCartPromotion", summary = "Remove the cart's code")
+    @APIResponse(responseCode = "200", description = "The cart")
+    public CartDto removeCartPromotion(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
+            @PathParam("code") String code) {
+        return carts.removePromotion(owners.of(guestToken), code);
     }
 
     @DELETE

@@ -119,6 +119,16 @@ class CartRows {
         sql.update("DELETE FROM cart_line WHERE cart_id = ?", cartId);
     }
 
+    /** The code the shopper applied, as the promotion spells it; null when none. The caller holds the cart's lock. */
+    void setPromotionCode(UUID cartId, String code) {
+        sql.update("UPDATE cart SET promotion_code = ? WHERE id = ?", code, cartId);
+    }
+
+    Optional<String> promotionCode(UUID cartId) {
+        return sql.first("SELECT promotion_code FROM cart WHERE id = ? AND promotion_code IS NOT NULL",
+                rs -> rs.getString(1), cartId);
+    }
+
     void deleteCart(UUID cartId) {
         sql.update("DELETE FROM cart WHERE id = ?", cartId);
     }

@@ -7,6 +7,7 @@ import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.FieldError;
 import com.acme.shop.platform.SecureTokens;
 import com.acme.shop.platform.StoreConfig;
+import com.acme.shop.promotion.Promotions;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,8 +39,10 @@ public class Carts {
     private final StoreConfig store;
     private final CartConfig config;
     private final CartQuote pricing;
+    private final Promotions promotions;
 
-    Carts(CartRows rows, Stock stock, StoreConfig store, CartConfig config, CartQuote pricing) {
+    Carts(CartRows rows, Stock stock, StoreConfig store, CartConfig config, CartQuote pricing, Promotions promotions) {
+        this.promotions = promotions;
         this.rows = rows;
         this.stock = stock;
         this.store = store;
@@ -137,6 +140,35 @@ public class Carts {
         return ofProduct.size() == 1 ? Optional.of(ofProduct.get(0)) : Optional.empty();
     }
 
+    /**
+     * Applies a code, replacing the cart's code (one per cart), if it discounts this cart now: else 422
+     * {@code promotion_invalid} or 409 {@code promotion_exhausted}, and the cart keeps the code it had.
+     */
+    @Transactional
+    public CartDto applyPromotion(CartOwner owner, String code) {
+        Optional<UUID> cartId = lockExisting(owner);
+        List<Promotions.Line> lines = cartId.map(this::promotionLines).orElse(List.of());
+        Promotions.Applied applied = promotions.check(code, lines, 422);
+        rows.setPromotionCode(cartId.orElseThrow(), applied.code());
+        return render(cartId.get());
+    }
+
+    /** Removes the cart's code if it is this one (case-insensitively); the cart either way. */
+    @Transactional
+    public CartDto removePromotion(CartOwner owner, String code) {
+        Optional<UUID> cartId = lockExisting(owner);
+        cartId.ifPresent(id -> rows.promotionCode(id).filter(c -> c.equalsIgnoreCase(code.trim()))
+                .ifPresent(c -> rows.setPromotionCode(id, null)));
+        return render(cartId.orElse(null));
+    }
+
+    private List<Promotions.Line> promotionLines(UUID cartId) {
+        List<CartRows.Line> lines = rows.lines(cartId);
+        Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(CartRows.Line::variantId).toList());
+        return lines.stream().map(l -> new Promotions.Line(l.productId(),
+                Math.multiplyExact(variants.get(l.variantId()).priceCents(), l.quantity()))).toList();
+    }
+
     @Transactional
     public void clear(CartOwner owner) {
         find(owner).ifPresent(id -> {
@@ -178,6 +210,11 @@ public class Carts {
                 rows.upsertLine(userCart, line.productId(), line.variantId(), merged, line.addedAt());
             }
         }
+        // The guest's code comes along when the user's cart has none (the user's own code wins).
+        Optional<String> guestCode = rows.promotionCode(guestCart);
+        if (guestCode.isPresent() && rows.promotionCode(userCart).isEmpty()) {
+            rows.setPromotionCode(userCart, guestCode.get());
+        }
         rows.deleteCart(guestCart);
     }
 
@@ -206,20 +243,22 @@ public class Carts {
     // --- for checkout --------------------------------------------------------------------------------
 
     /** A cart locked for checkout: its lines in variant-id order (the order stock is taken in). */
-    public record Checkout(UUID cartId, List<Stock.Line> lines) {
+    public record Checkout(UUID cartId, List<Stock.Line> lines, String promotionCode) {
     }
 
     /** The caller's cart, locked for the rest of the caller's transaction; empty if there is none. */
     @Transactional(TxType.MANDATORY)
     public Optional<Checkout> lockForCheckout(CartOwner owner) {
         return lockExisting(owner).map(id -> new Checkout(id, rows.linesByVariant(id).stream()
-                .map(l -> new Stock.Line(l.productId(), l.variantId(), l.quantity())).toList()));
+                .map(l -> new Stock.Line(l.productId(), l.variantId(), l.quantity())).toList(),
+                rows.promotionCode(id).orElse(null)));
     }
 
     /** The order took the cart's lines; in the checkout's transaction. */
     @Transactional(TxType.MANDATORY)
     public void empty(UUID cartId) {
         rows.deleteLines(cartId);
+        rows.setPromotionCode(cartId, null);
     }
 
     // --- internals -------------------------------------------------------------------------------------
@@ -276,7 +315,7 @@ public class Carts {
 
     private CartDto render(UUID cartId) {
         if (cartId == null) {
-            return CartDto.of(null, List.of(), store.currency(), pricing);
+            return CartDto.of(null, List.of(), store.currency(), pricing, null);
         }
         List<CartRows.Line> lines = rows.lines(cartId);
         Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(CartRows.Line::variantId).toList());
@@ -286,7 +325,11 @@ public class Carts {
             items.add(new CartItemDto(v.productId(), v.sku(), v.slug(), v.name(), v.priceCents(), line.quantity(),
                     Math.multiplyExact(v.priceCents(), line.quantity()), v.available(), v.variantId(), v.options()));
         }
-        return CartDto.of(cartId, items, store.currency(), pricing);
+        CartDto.Discount discount = rows.promotionCode(cartId)
+                .flatMap(code -> promotions.quote(code, items.stream()
+                        .map(i -> new Promotions.Line(i.productId(), i.lineTotalCents())).toList()))
+                .map(a -> new CartDto.Discount(a.code(), a.discountCents(), a.freeShipping())).orElse(null);
+        return CartDto.of(cartId, items, store.currency(), pricing, discount);
     }
 
     private static ApiException noSuchLine() {

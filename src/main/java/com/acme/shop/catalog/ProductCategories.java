@@ -21,9 +21,24 @@ import java.util.UUID;
 public class ProductCategories {
 
     private final CategoryRows rows;
+    private final Sql sql;
 
-    ProductCategories(CategoryRows rows) {
+    ProductCategories(CategoryRows rows, Sql sql) {
         this.rows = rows;
+        this.sql = sql;
+    }
+
+    /**
+     * Of these products, the ones filed under one of these categories or one of their descendants (read from the
+     * products' filter tokens, which list every ancestor of a product's categories).
+     */
+    public Set<UUID> filedUnderTree(Collection<UUID> productIds, Collection<UUID> categoryIds) {
+        if (productIds.isEmpty() || categoryIds.isEmpty()) {
+            return Set.of();
+        }
+        String[] tokens = categoryIds.stream().map(id -> "c\u001f" + id).toArray(String[]::new);
+        return Set.copyOf(sql.list("SELECT id FROM product WHERE id = ANY(?::uuid[]) AND filter_tokens && ?::text[]",
+                rs -> rs.getObject(1, UUID.class), productIds.stream().map(UUID::toString).toArray(String[]::new), tokens));
     }
 
     /**

@@ -129,7 +129,16 @@ public class Checkout {
     /** The order's lines, and its shipping and tax as lines of their own, so the provider charges the order's total. */
     private static PaymentProvider.Request paymentRequest(OrderDto order) {
         List<PaymentProvider.Item> items = new ArrayList<>();
-        order.items().forEach(i -> items.add(new PaymentProvider.Item(i.name(), i.unitPriceCents(), i.quantity())));
+        for (var i : order.items()) {
+            if (i.discountCents() == 0) {
+                items.add(new PaymentProvider.Item(i.name(), i.unitPriceCents(), i.quantity()));
+            } else {
+                // A discounted line is charged as one item at its discounted total: the provider's items then add up
+                // to the order's total to the cent, which per-unit prices cannot do.
+                items.add(new PaymentProvider.Item(i.quantity() == 1 ? i.name() : i.name() + " x " + i.quantity(),
+                        i.lineTotalCents() - i.discountCents(), 1));
+            }
+        }
         if (order.shippingCents() > 0) {
             items.add(new PaymentProvider.Item("Shipping", order.shippingCents(), 1));
         }

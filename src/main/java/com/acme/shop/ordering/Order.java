@@ -45,6 +45,12 @@ public class Order extends PanacheEntityBase {
     @Column(name = "subtotal_cents", nullable = false)
     public long subtotalCents;
 
+    @Column(name = "discount_cents", nullable = false)
+    public long discountCents;
+
+    @Column(name = "promotion_code")
+    public String promotionCode;
+
     @Column(name = "shipping_cents", nullable = false)
     public long shippingCents;
 

@@ -51,6 +51,10 @@ public class OrderLine extends PanacheEntityBase {
     @Column(name = "line_total_cents", nullable = false)
     public long lineTotalCents;
 
+    /** The line's share of the order's discount (the lines' shares add up to it). */
+    @Column(name = "discount_cents", nullable = false)
+    public long discountCents;
+
     /** A line of a new order: what the stock take returned, as it was at that moment. */
     static OrderLine of(UUID orderId, int lineNo, Stock.Taken product, java.util.Map<String, String> options,
             int quantity) {

@@ -1,5 +1,6 @@
 package com.acme.shop.ordering;
 
+import com.acme.shop.promotion.Promotions;
 import com.acme.shop.catalog.Combinations;
 import com.acme.shop.catalog.Stock;
 import com.acme.shop.notification.Outbox;
@@ -39,9 +40,11 @@ public class Orders {
     private final RateLimits rateLimits;
     private final RateLimitConfig limits;
     private final SecurityEvents security;
+    private final Promotions promotions;
 
     Orders(EntityManager em, Outbox outbox, Stock stock, RateLimits rateLimits, RateLimitConfig limits,
-            SecurityEvents security) {
+            SecurityEvents security, Promotions promotions) {
+        this.promotions = promotions;
         this.em = em;
         this.outbox = outbox;
         this.stock = stock;
@@ -118,6 +121,7 @@ public class Orders {
     public void cancelUnpaid(Order order, String actor, String reason) {
         order.abandonPayment(actor, reason);
         restock(order);
+        promotions.release(order.id);
         outbox.discard(OrderMails.confirmationKey(order.id));
     }
 
@@ -155,7 +159,7 @@ public class Orders {
     }
 
     private static OrderItemDto item(OrderLine l) {
-        return new OrderItemDto(l.productId, l.sku, l.name, l.unitPriceCents, l.quantity, l.lineTotalCents, l.variantId,
+        return new OrderItemDto(l.productId, l.sku, l.name, l.unitPriceCents, l.quantity, l.lineTotalCents, l.discountCents, l.variantId,
                 Combinations.parse(l.options));
     }
 }

@@ -20,14 +20,32 @@ public class Pricing implements CartQuote {
     }
 
     public Totals totals(long subtotalCents) {
-        long shipping = subtotalCents >= config.freeShippingThresholdCents() ? 0 : config.flatShippingCents();
-        long tax = Math.floorDiv(Math.addExact(Math.multiplyExact(subtotalCents, (long) config.taxRateBasisPoints()), 5_000L), 10_000L);
-        return new Totals(subtotalCents, shipping, tax, Math.addExact(Math.addExact(subtotalCents, shipping), tax));
+        return totals(subtotalCents, 0, false);
+    }
+
+    /**
+     * With a discount: the free-shipping threshold looks at the subtotal before the discount, tax at the discounted
+     * subtotal; the total is {@code subtotal - discount + shipping + tax}. The discount never exceeds the subtotal
+     * (the promotion caps it), so the total is never negative.
+     */
+    public Totals totals(long subtotalCents, long discountCents, boolean freeShipping) {
+        if (discountCents < 0 || discountCents > subtotalCents) {
+            throw new IllegalArgumentException("discount " + discountCents + " outside 0.." + subtotalCents);
+        }
+        long shipping = freeShipping || subtotalCents >= config.freeShippingThresholdCents() ? 0 : config.flatShippingCents();
+        long taxed = subtotalCents - discountCents;
+        long tax = Math.floorDiv(Math.addExact(Math.multiplyExact(taxed, (long) config.taxRateBasisPoints()), 5_000L), 10_000L);
+        return new Totals(subtotalCents, shipping, tax, Math.addExact(Math.addExact(taxed, shipping), tax));
     }
 
     @Override
     public Quote of(long subtotalCents) {
-        Totals totals = totals(subtotalCents);
+        return of(subtotalCents, 0, false);
+    }
+
+    @Override
+    public Quote of(long subtotalCents, long discountCents, boolean freeShipping) {
+        Totals totals = totals(subtotalCents, discountCents, freeShipping);
         return new Quote(totals.shippingCents(), totals.taxCents(), totals.totalCents());
     }
 }

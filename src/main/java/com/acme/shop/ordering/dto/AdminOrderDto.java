@@ -16,6 +16,8 @@ public record AdminOrderDto(
         @Schema(required = true, nullable = true, description = "null for a guest order") UUID userId,
         @Schema(required = true) List<OrderItemDto> items,
         @Schema(required = true) long subtotalCents,
+        @Schema(required = true, description = "The promotion's discount; the items' discountCents add up to it") long discountCents,
+        @Schema(required = true, nullable = true, description = "The code the order was placed with") String promotionCode,
         @Schema(required = true) long shippingCents,
         @Schema(required = true) long taxCents,
         @Schema(required = true) long totalCents,
@@ -40,7 +42,7 @@ public record AdminOrderDto(
 
     public static AdminOrderDto of(OrderDto o, UUID userId, List<StatusChangeDto> history, List<RefundDto> refunds) {
         return new AdminOrderDto(o.id(), o.number(), o.status(), o.email(), userId, o.items(), o.subtotalCents(),
-                o.shippingCents(), o.taxCents(), o.totalCents(), o.refundedCents(), o.currency(), o.shippingAddress(),
+                o.discountCents(), o.promotionCode(), o.shippingCents(), o.taxCents(), o.totalCents(), o.refundedCents(), o.currency(), o.shippingAddress(),
                 o.payment(), o.trackingNumber(), o.createdAt(), o.updatedAt(), history, refunds);
     }
 }

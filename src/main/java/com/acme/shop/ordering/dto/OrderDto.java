@@ -15,6 +15,8 @@ public record OrderDto(
         @Schema(required = true) String email,
         @Schema(required = true) List<OrderItemDto> items,
         @Schema(required = true) long subtotalCents,
+        @Schema(required = true, description = "The promotion's discount; the items' discountCents add up to it") long discountCents,
+        @Schema(required = true, nullable = true, description = "The code the order was placed with") String promotionCode,
         @Schema(required = true) long shippingCents,
         @Schema(required = true) long taxCents,
         @Schema(required = true) long totalCents,
@@ -27,7 +29,7 @@ public record OrderDto(
         @Schema(required = true) Instant updatedAt) {
 
     public static OrderDto of(Order o, List<OrderItemDto> items) {
-        return new OrderDto(o.id, o.number, o.status, o.email, items, o.subtotalCents, o.shippingCents, o.taxCents,
+        return new OrderDto(o.id, o.number, o.status, o.email, items, o.subtotalCents, o.discountCents, o.promotionCode, o.shippingCents, o.taxCents,
                 o.totalCents, o.refundedCents, o.currency, ShippingAddressDto.of(o.shippingAddress),
                 new PaymentDto(o.paymentProvider.value(), o.paymentStatus.value()), o.trackingNumber, o.createdAt, o.updatedAt);
     }

@@ -12,6 +12,7 @@ public record OrderItemDto(
         @Schema(required = true) long unitPriceCents,
         @Schema(required = true) int quantity,
         @Schema(required = true) long lineTotalCents,
+        @Schema(required = true, description = "The line's share of the order's discount") long discountCents,
         @Schema(required = true, description = "The variant bought") UUID variantId,
         @Schema(required = true, description = "The variant's options when it was bought; {} without options")
         Map<String, String> options) {

@@ -1,0 +1,158 @@
+package com.acme.shop.promotion;
+
+import com.acme.shop.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The promotion feature's SQL: its four tables, over plain JDBC ({@link Sql}). */
+@ApplicationScoped
+class PromotionRows {
+
+    private static final String COLUMNS = "id, code, type, value, min_subtotal_cents, starts_at, ends_at, usage_limit, "
+            + "per_customer_limit, used_count, active, created_at, "
+            + "ARRAY(SELECT category_id FROM promotion_category c WHERE c.promotion_id = promotion.id ORDER BY category_id) AS categories";
+
+    private final Sql sql;
+
+    PromotionRows(Sql sql) {
+        this.sql = sql;
+    }
+
+    record Promotion(UUID id, String code, String type, long value, long minSubtotalCents, Instant startsAt,
+            Instant endsAt, Integer usageLimit, Integer perCustomerLimit, int usedCount, boolean active,
+            Instant createdAt, List<UUID> categoryIds) {
+    }
+
+    Optional<Promotion> find(UUID id) {
+        return sql.first("SELECT " + COLUMNS + " FROM promotion WHERE id = ?", PromotionRows::promotion, id);
+    }
+
+    Optional<Promotion> lockForUpdate(UUID id) {
+        return sql.first("SELECT " + COLUMNS + " FROM promotion WHERE id = ? FOR UPDATE", PromotionRows::promotion, id);
+    }
+
+    Optional<Promotion> byCode(String code) {
+        return sql.first("SELECT " + COLUMNS + " FROM promotion WHERE lower(code) = lower(?)", PromotionRows::promotion,
+                code);
+    }
+
+    List<Promotion> list(String q, Boolean active, int limit, int offset) {
+        return sql.list("SELECT " + COLUMNS + " FROM promotion WHERE " + where()
+                + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?", PromotionRows::promotion,
+                q, q, active, active, limit, offset);
+    }
+
+    long count(String q, Boolean active) {
+        return sql.first("SELECT count(*) FROM promotion WHERE " + where(), rs -> rs.getLong(1), q, q, active, active)
+                .orElse(0L);
+    }
+
+    /** {@code q}: a LIKE pattern on the code, already escaped; null matches all. */
+    private static String where() {
+        return "(?::text IS NULL OR code ILIKE ? ESCAPE '\\') AND (?::boolean IS NULL OR active = ?)";
+    }
+
+    /** False when the code (case-insensitively) is another promotion's: nothing written. */
+    @Transactional(TxType.MANDATORY)
+    boolean insert(UUID id, String code, String type, long value, long minSubtotalCents, Instant startsAt, Instant endsAt,
+            Integer usageLimit, Integer perCustomerLimit, boolean active) {
+        return sql.update("""
+                INSERT INTO promotion (id, code, type, value, min_subtotal_cents, starts_at, ends_at, usage_limit,
+                    per_customer_limit, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (lower(code)) DO NOTHING
+                """, id, code, type, value, minSubtotalCents, startsAt, endsAt, usageLimit, perCustomerLimit, active) == 1;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void update(Promotion p) {
+        sql.update("""
+                UPDATE promotion SET code = ?, type = ?, value = ?, min_subtotal_cents = ?, starts_at = ?, ends_at = ?,
+                    usage_limit = ?, per_customer_limit = ?, active = ?, updated_at = now() WHERE id = ?
+                """, p.code(), p.type(), p.value(), p.minSubtotalCents(), p.startsAt(), p.endsAt(), p.usageLimit(),
+                p.perCustomerLimit(), p.active(), p.id());
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void setCategories(UUID id, Collection<UUID> categoryIds) {
+        sql.update("DELETE FROM promotion_category WHERE promotion_id = ?", id);
+        if (!categoryIds.isEmpty()) {
+            sql.update("INSERT INTO promotion_category (promotion_id, category_id) SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING",
+                    id, categoryIds.stream().map(UUID::toString).toArray(String[]::new));
+        }
+    }
+
+    @Transactional(TxType.MANDATORY)
+    int deactivate(UUID id) {
+        return sql.update("UPDATE promotion SET active = false, updated_at = now() WHERE id = ?", id);
+    }
+
+    // --- redemption ------------------------------------------------------------------------------------
+
+    /** One use more, only if the promotion is active and below its limit: false, nothing written, otherwise. */
+    @Transactional(TxType.MANDATORY)
+    boolean takeUse(UUID id) {
+        return sql.update("""
+                UPDATE promotion SET used_count = used_count + 1
+                WHERE id = ? AND active AND (usage_limit IS NULL OR used_count < usage_limit)
+                """, id) == 1;
+    }
+
+    /** One use more for this customer, only within {@code limit}; concurrent takes queue on the row (or its key). */
+    @Transactional(TxType.MANDATORY)
+    boolean takeCustomerUse(UUID id, String customerKey, int limit) {
+        return !sql.list("""
+                INSERT INTO promotion_customer_use AS u (promotion_id, customer_key, used) VALUES (?, ?, 1)
+                ON CONFLICT (promotion_id, customer_key) DO UPDATE SET used = u.used + 1 WHERE u.used < ?
+                RETURNING 1
+                """, rs -> 1, id, customerKey, limit).isEmpty();
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void insertRedemption(UUID orderId, UUID promotionId, String customerKey, long discountCents) {
+        sql.update("INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents) VALUES (?, ?, ?, ?)",
+                orderId, promotionId, customerKey, discountCents);
+    }
+
+    /** held -> released, once; the released redemption's promotion and customer, if this call released it. */
+    @Transactional(TxType.MANDATORY)
+    Optional<Released> release(UUID orderId) {
+        return sql.first("""
+                UPDATE promotion_redemption SET state = 'released', released_at = now()
+                WHERE order_id = ? AND state = 'held' RETURNING promotion_id, customer_key
+                """, rs -> new Released(rs.getObject(1, UUID.class), rs.getString(2)), orderId);
+    }
+
+    record Released(UUID promotionId, String customerKey) {
+    }
+
+    @Transactional(TxType.MANDATORY)
+    void giveBack(Released released) {
+        sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ? AND used_count > 0",
+                released.promotionId());
+        sql.update("UPDATE promotion_customer_use SET used = used - 1 WHERE promotion_id = ? AND customer_key = ? AND used > 0",
+                released.promotionId(), released.customerKey());
+    }
+
+    private static Promotion promotion(ResultSet rs) throws SQLException {
+        Array categories = rs.getArray("categories");
+        List<UUID> ids = new ArrayList<>();
+        for (Object o : (Object[]) categories.getArray()) {
+            ids.add((UUID) o);
+        }
+        return new Promotion(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("type"),
+                rs.getLong("value"), rs.getLong("min_subtotal_cents"), Sql.instant(rs, "starts_at"),
+                Sql.instant(rs, "ends_at"), (Integer) rs.getObject("usage_limit"),
+                (Integer) rs.getObject("per_customer_limit"), rs.getInt("used_count"), rs.getBoolean("active"),
+                Sql.instant(rs, "created_at"), List.copyOf(ids));
+    }
+}
