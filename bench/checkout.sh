@@ -3,7 +3,10 @@
 # out in a loop, on 16 distinct products and on one hot product; beside pgbench running the same statements
 # (cart lock, conditional stock decrement, order + line + history + outbox inserts, idempotency row) as a
 # ceiling for the database alone.
+# Mode "promo" (issue 17): the distinct customers with a 10 % code applied before each checkout (add, apply,
+# check out: a checkout empties the cart and its code), beside "distinct" in the same run.
 # Usage: bench/checkout.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; wrk; pgbench; python3)
+#   SERVICE_MODES="distinct promo" bench/checkout.sh   (default: distinct promo hot)
 source "$(dirname "$0")/lib.sh"
 PGBENCH="$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)"
 DURATION="${DURATION:-20}"
@@ -22,6 +25,7 @@ def call(method, path, body=None, token=None):
     return json.load(urllib.request.urlopen(req))
 products = [call("POST", "/api/v1/admin/products", {"sku": f"CHK-{i}", "name": f"Checkout bench {i}", "priceCents": 1000 + i,
                                                      "stock": 1000000000}, admin)["id"] for i in range(clients)]
+call("POST", "/api/v1/admin/promotions", {"code": "BENCH10", "type": "percent", "value": 1000}, admin)
 with open(f"{work}/clients.txt", "w") as f:
     for i in range(clients):
         token = call("POST", "/api/v1/auth/register", {"email": f"c{i}@bench.local", "password": "bench-password", "name": f"C{i}"})["accessToken"]
@@ -38,6 +42,7 @@ function setup(thread)
 end
 function init(args)
   local hot = args[1] == "hot"
+  promo = args[1] == "promo"
   run = args[2] or "0"   -- keys unique across runs: a key seen before would replay its first answer
   local n = 0
   for line in io.lines(os.getenv("CLIENTS_FILE")) do
@@ -53,8 +58,12 @@ end
 function request()
   step = step + 1
   local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
-  if step % 2 == 1 then
+  local cycle = promo and 3 or 2
+  if step % cycle == 1 then
     return wrk.format("POST", "/api/v1/cart/items", headers, '{"productId":"' .. product .. '","quantity":1}')
+  end
+  if promo and step % cycle == 2 then
+    return wrk.format("POST", "/api/v1/cart/promotions", headers, '{"code":"BENCH10"}')
   end
   headers["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. step
   return wrk.format("POST", "/api/v1/checkout", headers,
@@ -82,12 +91,13 @@ commits() { psql -h "$PGHOST" -U postgres -tAc "SELECT xact_commit FROM pg_stat_
 orders() { psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order" shop_bench_checkout; }
 # Stock taken (from the products' initial 1,000,000,000 each) and units ordered: equal, or something oversold.
 stock_check() { psql -h "$PGHOST" -U postgres -tAc "SELECT CASE WHEN (SELECT sum(1000000000 - stock) FROM product_variant WHERE sku LIKE 'CHK-%') = (SELECT coalesce(sum(quantity), 0) FROM order_line) THEN 'stock taken = units ordered' ELSE 'STOCK MISMATCH' END" shop_bench_checkout; }
-for mode in ${SERVICE_MODES:-distinct hot}; do
+for mode in ${SERVICE_MODES:-distinct promo hot}; do
   echo "service, $CLIENTS customers, $mode product(s):"
   c0=$(cpu_ms); x0=$(commits); o0=$(orders)
   wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode "$mode-$RANDOM$RANDOM" | grep -E "orders placed|50%|99%|first failure"
   c1=$(cpu_ms); x1=$(commits); o1=$(orders)
   echo "  orders in the database: $((o1 - o0)) (the orders placed, plus those in flight when wrk stopped: at most 16); $(stock_check)"
+  [ "$mode" = promo ] && echo "  discounted orders in the database: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order WHERE promotion_code = 'BENCH10' AND discount_cents > 0" shop_bench_checkout) (all of this mode's)"
   echo "  per order: service CPU $(( (c1 - c0) / (o1 - o0 > 0 ? o1 - o0 : 1) )) ms, $(python3 -c "print(round(($x1 - $x0) / max(1, $o1 - $o0), 1))") commits (cart, rate limit, checkout, mail sent)"
 done
 stop_app
