@@ -25,13 +25,17 @@ class CartRows {
     record Line(UUID productId, UUID variantId, int quantity, Instant addedAt) {
     }
 
-    Optional<UUID> byUser(UUID userId) {
-        return sql.first("SELECT id FROM cart WHERE user_id = ?", CartRows::id, userId);
+    /** A cart as its lookups and locks answer it: its id, and the code applied to it (null when none). */
+    record Ref(UUID id, String promotionCode) {
     }
 
-    Optional<UUID> byTokenHash(byte[] tokenHash, boolean lock) {
-        return sql.first("SELECT id FROM cart WHERE token_hash = ?" + (lock ? " FOR UPDATE" : ""), CartRows::id,
-                (Object) tokenHash);
+    Optional<Ref> byUser(UUID userId) {
+        return sql.first("SELECT id, promotion_code FROM cart WHERE user_id = ?", CartRows::ref, userId);
+    }
+
+    Optional<Ref> byTokenHash(byte[] tokenHash, boolean lock) {
+        return sql.first("SELECT id, promotion_code FROM cart WHERE token_hash = ?" + (lock ? " FOR UPDATE" : ""),
+                CartRows::ref, (Object) tokenHash);
     }
 
     /** Concurrent first writes of one user create one cart: the unique key decides, nobody fails. */
@@ -49,21 +53,23 @@ class CartRows {
      * after the other (a checkout never sees half a write, and the two can never deadlock).
      */
     @Transactional(TxType.MANDATORY)
-    void lock(UUID cartId) {
-        sql.update("UPDATE cart SET updated_at = now() WHERE id = ?", cartId);
+    Ref lock(UUID cartId) {
+        return sql.first("UPDATE cart SET updated_at = now() WHERE id = ? RETURNING id, promotion_code", CartRows::ref,
+                cartId).orElseThrow();
     }
 
     /** Finds and {@link #lock}s the user's cart in one statement. */
     @Transactional(TxType.MANDATORY)
-    Optional<UUID> lockByUser(UUID userId) {
-        return sql.first("UPDATE cart SET updated_at = now() WHERE user_id = ? RETURNING id", CartRows::id, userId);
+    Optional<Ref> lockByUser(UUID userId) {
+        return sql.first("UPDATE cart SET updated_at = now() WHERE user_id = ? RETURNING id, promotion_code",
+                CartRows::ref, userId);
     }
 
     /** Finds and {@link #lock}s a guest cart in one statement. */
     @Transactional(TxType.MANDATORY)
-    Optional<UUID> lockByTokenHash(byte[] tokenHash) {
-        return sql.first("UPDATE cart SET updated_at = now() WHERE token_hash = ? RETURNING id", CartRows::id,
-                (Object) tokenHash);
+    Optional<Ref> lockByTokenHash(byte[] tokenHash) {
+        return sql.first("UPDATE cart SET updated_at = now() WHERE token_hash = ? RETURNING id, promotion_code",
+                CartRows::ref, (Object) tokenHash);
     }
 
     /** In the order they were added (a cart shows them so). */
@@ -124,11 +130,6 @@ class CartRows {
         sql.update("UPDATE cart SET promotion_code = ? WHERE id = ?", code, cartId);
     }
 
-    Optional<String> promotionCode(UUID cartId) {
-        return sql.first("SELECT promotion_code FROM cart WHERE id = ? AND promotion_code IS NOT NULL",
-                rs -> rs.getString(1), cartId);
-    }
-
     void deleteCart(UUID cartId) {
         sql.update("DELETE FROM cart WHERE id = ?", cartId);
     }
@@ -148,7 +149,7 @@ class CartRows {
                         Sql.instant(rs, "added_at")), cartId);
     }
 
-    private static UUID id(ResultSet rs) throws SQLException {
-        return rs.getObject(1, UUID.class);
+    private static Ref ref(ResultSet rs) throws SQLException {
+        return new Ref(rs.getObject(1, UUID.class), rs.getString(2));
     }
 }

@@ -68,16 +68,16 @@ public class Carts {
         Stock.Item variant = chosenVariant(productId, variantId);
         CartRef cart = lockOrCreate(owner);
         // One guarded statement adds the units if the line stays within both limits; only a refusal reads the line.
-        if (!rows.addWithin(cart.id(), productId, variant.variantId(), quantity,
+        if (!rows.addWithin(cart.ref().id(), productId, variant.variantId(), quantity,
                 Math.min(MAX_LINE_QUANTITY, variant.available()))) {
-            int inCart = rows.quantity(cart.id(), variant.variantId());
+            int inCart = rows.quantity(cart.ref().id(), variant.variantId());
             if (inCart + quantity > MAX_LINE_QUANTITY) {
                 throw ApiException.validation("quantity", "a line can hold at most " + MAX_LINE_QUANTITY
                         + " units (" + inCart + " already in the cart)");
             }
             throw insufficientStock(variant.key(), variant.available(), inCart);
         }
-        return new Written(render(cart.id()), cart.newToken());
+        return new Written(render(cart.ref()), cart.newToken());
     }
 
     /** The active variant a shopper adds: the one named (it must be the product's), or the product's only one. */
@@ -104,8 +104,8 @@ public class Carts {
     /** Sets the quantity of the line {@code key}: a variant id, or the product id of a single-variant line. */
     @Transactional
     public CartDto setQuantity(CartOwner owner, UUID key, int quantity) {
-        UUID cartId = find(owner).orElseThrow(Carts::noSuchLine);
-        rows.lock(cartId);
+        CartRows.Ref cart = rows.lock(find(owner).orElseThrow(Carts::noSuchLine).id());
+        UUID cartId = cart.id();
         CartRows.Line line = lineByKey(cartId, key).orElseThrow(Carts::noSuchLine);
         if (quantity == 0) {
             rows.deleteLine(cartId, line.variantId());
@@ -116,17 +116,14 @@ public class Carts {
             }
             rows.upsertLine(cartId, line.productId(), line.variantId(), quantity);
         }
-        return render(cartId);
+        return render(cart);
     }
 
     @Transactional
     public CartDto remove(CartOwner owner, UUID key) {
-        Optional<UUID> cartId = find(owner);
-        cartId.ifPresent(id -> {
-            rows.lock(id);
-            lineByKey(id, key).ifPresent(line -> rows.deleteLine(id, line.variantId()));
-        });
-        return render(cartId.orElse(null));
+        Optional<CartRows.Ref> cart = find(owner).map(found -> rows.lock(found.id()));
+        cart.ifPresent(c -> lineByKey(c.id(), key).ifPresent(line -> rows.deleteLine(c.id(), line.variantId())));
+        return render(cart.orElse(null));
     }
 
     /** The line with this variant id, else the product's line when the cart holds exactly one of that product. */
@@ -146,34 +143,31 @@ public class Carts {
      */
     @Transactional
     public CartDto applyPromotion(CartOwner owner, String code) {
-        Optional<UUID> cartId = lockExisting(owner);
-        List<Promotions.Line> lines = cartId.map(this::promotionLines).orElse(List.of());
-        Promotions.Applied applied = promotions.check(code, lines, 422);
-        rows.setPromotionCode(cartId.orElseThrow(), applied.code());
-        return render(cartId.get());
+        Optional<CartRows.Ref> cart = lockExisting(owner);
+        List<CartItemDto> items = cart.map(c -> items(c.id())).orElse(List.of());
+        Promotions.Applied applied = promotions.check(code, promotionLines(items), 422);
+        rows.setPromotionCode(cart.orElseThrow().id(), applied.code());
+        // The cart is shown from what was just read and checked: nothing else changed under its lock.
+        return CartDto.of(cart.get().id(), items, store.currency(), pricing, discount(applied));
     }
 
     /** Removes the cart's code if it is this one (case-insensitively); the cart either way. */
     @Transactional
     public CartDto removePromotion(CartOwner owner, String code) {
-        Optional<UUID> cartId = lockExisting(owner);
-        cartId.ifPresent(id -> rows.promotionCode(id).filter(c -> c.equalsIgnoreCase(code.trim()))
-                .ifPresent(c -> rows.setPromotionCode(id, null)));
-        return render(cartId.orElse(null));
-    }
-
-    private List<Promotions.Line> promotionLines(UUID cartId) {
-        List<CartRows.Line> lines = rows.lines(cartId);
-        Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(CartRows.Line::variantId).toList());
-        return lines.stream().map(l -> new Promotions.Line(l.productId(),
-                Math.multiplyExact(variants.get(l.variantId()).priceCents(), l.quantity()))).toList();
+        Optional<CartRows.Ref> cart = lockExisting(owner);
+        if (cart.isPresent() && cart.get().promotionCode() != null
+                && cart.get().promotionCode().equalsIgnoreCase(code.trim())) {
+            rows.setPromotionCode(cart.get().id(), null);
+            cart = Optional.of(new CartRows.Ref(cart.get().id(), null));
+        }
+        return render(cart.orElse(null));
     }
 
     @Transactional
     public void clear(CartOwner owner) {
-        find(owner).ifPresent(id -> {
-            rows.lock(id);
-            rows.deleteLines(id);
+        find(owner).ifPresent(cart -> {
+            rows.lock(cart.id());
+            rows.deleteLines(cart.id());
         });
     }
 
@@ -187,13 +181,13 @@ public class Carts {
         if (!SecureTokens.looksValid(guestToken)) {
             return;
         }
-        Optional<UUID> guest = rows.byTokenHash(SecureTokens.hash(guestToken), true);
+        Optional<CartRows.Ref> guest = rows.byTokenHash(SecureTokens.hash(guestToken), true);
         if (guest.isEmpty()) {
             return;
         }
-        UUID guestCart = guest.get();
-        UUID userCart = findOrCreate(CartOwner.user(userId)).id();
-        rows.lock(userCart);
+        UUID guestCart = guest.get().id();
+        CartRows.Ref user = rows.lock(findOrCreate(CartOwner.user(userId)).ref().id());
+        UUID userCart = user.id();
         List<CartRows.Line> guestLines = rows.lines(guestCart);
         Map<UUID, Stock.Item> variants = stock.items(guestLines.stream().map(CartRows.Line::variantId).toList());
         Map<UUID, Integer> owned = rows.lines(userCart).stream()
@@ -211,9 +205,8 @@ public class Carts {
             }
         }
         // The guest's code comes along when the user's cart has none (the user's own code wins).
-        Optional<String> guestCode = rows.promotionCode(guestCart);
-        if (guestCode.isPresent() && rows.promotionCode(userCart).isEmpty()) {
-            rows.setPromotionCode(userCart, guestCode.get());
+        if (guest.get().promotionCode() != null && user.promotionCode() == null) {
+            rows.setPromotionCode(userCart, guest.get().promotionCode());
         }
         rows.deleteCart(guestCart);
     }
@@ -249,24 +242,27 @@ public class Carts {
     /** The caller's cart, locked for the rest of the caller's transaction; empty if there is none. */
     @Transactional(TxType.MANDATORY)
     public Optional<Checkout> lockForCheckout(CartOwner owner) {
-        return lockExisting(owner).map(id -> new Checkout(id, rows.linesByVariant(id).stream()
+        return lockExisting(owner).map(cart -> new Checkout(cart.id(), rows.linesByVariant(cart.id()).stream()
                 .map(l -> new Stock.Line(l.productId(), l.variantId(), l.quantity())).toList(),
-                rows.promotionCode(id).orElse(null)));
+                cart.promotionCode()));
     }
 
-    /** The order took the cart's lines; in the checkout's transaction. */
+    /** The order took the cart's lines and its code; in the checkout's transaction. */
     @Transactional(TxType.MANDATORY)
-    public void empty(UUID cartId) {
-        rows.deleteLines(cartId);
-        rows.setPromotionCode(cartId, null);
+    public void empty(Checkout cart) {
+        rows.deleteLines(cart.cartId());
+        if (cart.promotionCode() != null) {
+            rows.setPromotionCode(cart.cartId(), null);
+        }
     }
 
     // --- internals -------------------------------------------------------------------------------------
 
-    private record CartRef(UUID id, String newToken) {
+    /** A cart a write found or created, and the token of a guest cart it created. */
+    private record CartRef(CartRows.Ref ref, String newToken) {
     }
 
-    private Optional<UUID> find(CartOwner owner) {
+    private Optional<CartRows.Ref> find(CartOwner owner) {
         if (!owner.isGuest()) {
             return rows.byUser(owner.userId());
         }
@@ -278,16 +274,15 @@ public class Carts {
 
     /** The caller's cart, locked ({@link CartRows#lock}); created (and locked) if there is none. */
     private CartRef lockOrCreate(CartOwner owner) {
-        Optional<UUID> existing = lockExisting(owner);
+        Optional<CartRows.Ref> existing = lockExisting(owner);
         if (existing.isPresent()) {
             return new CartRef(existing.get(), null);
         }
         CartRef created = findOrCreate(owner);
-        rows.lock(created.id());
-        return created;
+        return new CartRef(rows.lock(created.ref().id()), created.newToken());
     }
 
-    private Optional<UUID> lockExisting(CartOwner owner) {
+    private Optional<CartRows.Ref> lockExisting(CartOwner owner) {
         if (!owner.isGuest()) {
             return rows.lockByUser(owner.userId());
         }
@@ -298,7 +293,7 @@ public class Carts {
     }
 
     private CartRef findOrCreate(CartOwner owner) {
-        Optional<UUID> existing = find(owner);
+        Optional<CartRows.Ref> existing = find(owner);
         if (existing.isPresent()) {
             return new CartRef(existing.get(), null);
         }
@@ -310,13 +305,21 @@ public class Carts {
         String token = SecureTokens.newToken();
         UUID id = UUID.randomUUID();
         rows.insertGuestCart(id, SecureTokens.hash(token));
-        return new CartRef(id, token);
+        return new CartRef(new CartRows.Ref(id, null), token);
     }
 
-    private CartDto render(UUID cartId) {
-        if (cartId == null) {
+    private CartDto render(CartRows.Ref cart) {
+        if (cart == null) {
             return CartDto.of(null, List.of(), store.currency(), pricing, null);
         }
+        List<CartItemDto> items = items(cart.id());
+        CartDto.Discount discount = cart.promotionCode() == null ? null
+                : promotions.quote(cart.promotionCode(), promotionLines(items)).map(Carts::discount).orElse(null);
+        return CartDto.of(cart.id(), items, store.currency(), pricing, discount);
+    }
+
+    /** The cart's lines at the catalog's current prices, in the order they were added. */
+    private List<CartItemDto> items(UUID cartId) {
         List<CartRows.Line> lines = rows.lines(cartId);
         Map<UUID, Stock.Item> variants = stock.items(lines.stream().map(CartRows.Line::variantId).toList());
         List<CartItemDto> items = new ArrayList<>(lines.size());
@@ -325,11 +328,15 @@ public class Carts {
             items.add(new CartItemDto(v.productId(), v.sku(), v.slug(), v.name(), v.priceCents(), line.quantity(),
                     Math.multiplyExact(v.priceCents(), line.quantity()), v.available(), v.variantId(), v.options()));
         }
-        CartDto.Discount discount = rows.promotionCode(cartId)
-                .flatMap(code -> promotions.quote(code, items.stream()
-                        .map(i -> new Promotions.Line(i.productId(), i.lineTotalCents())).toList()))
-                .map(a -> new CartDto.Discount(a.code(), a.discountCents(), a.freeShipping())).orElse(null);
-        return CartDto.of(cartId, items, store.currency(), pricing, discount);
+        return items;
+    }
+
+    private static List<Promotions.Line> promotionLines(List<CartItemDto> items) {
+        return items.stream().map(i -> new Promotions.Line(i.productId(), i.lineTotalCents())).toList();
+    }
+
+    private static CartDto.Discount discount(Promotions.Applied applied) {
+        return new CartDto.Discount(applied.code(), applied.discountCents(), applied.freeShipping());
     }
 
     private static ApiException noSuchLine() {

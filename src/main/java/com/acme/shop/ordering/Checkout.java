@@ -61,7 +61,7 @@ public class Checkout {
         byte[] requestHash = hash(request);
         if (payment.provisionalHold().isEmpty()) {
             // Nothing to start outside: the claim, the order and the recorded answer are one transaction; the stock
-            // is taken last, so the products' rows are locked only for the takes and the commit.
+            // and the code's use are taken last, so their rows are locked only for the takes and the commit.
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyKeys.Claim claim = idempotency.claim(scope, idempotencyKey, requestHash);
                 if (claim instanceof IdempotencyKeys.Replay replay) {
@@ -69,7 +69,7 @@ public class Checkout {
                 }
                 OrderPlacement.Placed placed = placement.place(owner, request, payment);
                 Answer answer = complete((IdempotencyKeys.Owned) claim, placed.order(), null);
-                placement.takeStock(placed);
+                placement.take(placed);
                 return answer;
             });
         }
@@ -80,7 +80,7 @@ public class Checkout {
                 return new Claimed(null, null, new Answer(replay.status(), replay.body()));
             }
             OrderPlacement.Placed order = placement.place(owner, request, payment);
-            placement.takeStock(order);
+            placement.take(order);
             return new Claimed((IdempotencyKeys.Owned) claim, order.order(), null);
         });
         return placed.replay() != null ? placed.replay() : startPayment(placed.order(), payment, placed.claim());

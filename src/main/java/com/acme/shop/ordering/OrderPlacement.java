@@ -27,8 +27,8 @@ import org.hibernate.StatelessSession;
 
 /**
  * Turns a locked cart into an order, in the caller's transaction: price on the server, snapshot, empty the cart,
- * queue the mails ({@link #place}), then, last, take the stock line by line ({@link #takeStock}). Any short line
- * throws, and the caller's rollback undoes everything: nothing is ordered.
+ * queue the mails ({@link #place}), then, last, take the stock line by line and the code's use ({@link #take}). Any
+ * short line or spent limit throws, and the caller's rollback undoes everything: nothing is ordered.
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -58,15 +58,20 @@ public class OrderPlacement {
         this.emails = emails;
     }
 
-    /** An order written in full but for its stock, which {@link #takeStock} takes last. */
-    public record Placed(OrderDto order, List<Stock.Line> stock, List<OrderLine> lines, List<String> keys) {
+    /**
+     * An order written in full but for its stock and its code's use, which {@link #take} takes last; {@code applied}
+     * is null when the order has no code, {@code customerKey} whom its use counts against.
+     */
+    public record Placed(OrderDto order, List<Stock.Line> stock, List<OrderLine> lines, List<String> keys,
+            Promotions.Applied applied, String customerKey) {
     }
 
     /**
      * Writes the order from the locked cart at the catalog's current prices: lines, totals, history, the cart
-     * emptied, the mails queued. Stock is checked but not taken: the caller takes it last ({@link #takeStock}),
-     * just before its commit, so a product's row is locked only for the takes and the commit, not for the rest of
-     * the order's writes. One hot product then serialises checkouts for the least time it can.
+     * emptied, the mails queued. Stock and the code's use are checked but not taken: the caller takes them last
+     * ({@link #take}), just before its commit, so a product's row and a promotion's are locked only for the takes
+     * and the commit, not for the rest of the order's writes. One hot product, or one code every shopper uses, then
+     * serialises checkouts for the least time it can.
      */
     @Transactional(TxType.MANDATORY)
     public Placed place(CartOwner owner, CheckoutRequest request, PaymentProvider payment) {
@@ -76,7 +81,7 @@ public class OrderPlacement {
         List<String> keys = new ArrayList<>();
         List<OrderLine> bought = price(orderId, cart.lines(), keys);
         // The cart's code is checked again here, under the cart's lock, at the prices the order is placed at: became
-        // invalid since it was applied -> 409 promotion_invalid; its use is taken below, once the order exists.
+        // invalid since it was applied -> 409 promotion_invalid; its use is taken last, in take().
         Promotions.Applied applied = cart.promotionCode() == null ? null : promotions.check(cart.promotionCode(),
                 bought.stream().map(l -> new Promotions.Line(l.productId, l.lineTotalCents)).toList(), 409);
         long subtotal = bought.stream().mapToLong(l -> l.lineTotalCents).sum();
@@ -103,27 +108,25 @@ public class OrderPlacement {
         inserts.insert(order);
         inserts.insertMultiple(bought);
         inserts.insert(order.placed(owner.isGuest() ? "guest" : "customer"));
-        if (applied != null) {
-            // One guarded update per limit: past the usage or the customer's limit -> 409 promotion_exhausted, and
-            // the caller's rollback undoes the order. An account counts by its id, a guest by their email.
-            promotions.redeem(orderId, applied, owner.isGuest() ? Promotions.guestKey(order.email)
-                    : Promotions.accountKey(owner.userId()));
-        }
-        carts.empty(cart.cartId());
+        carts.empty(cart);
 
         OrderDto placed = orders.dto(order, bought);
         // An online payment confirms the order when it arrives: its mail is written now and held until then.
         mails.placed(placed, owner.isGuest() ? trackingToken : null, payment.provisionalHold().isPresent());
-        return new Placed(placed, cart.lines(), bought, keys);
+        // An account's uses count by its id, a guest's by their email.
+        return new Placed(placed, cart.lines(), bought, keys, applied,
+                owner.isGuest() ? Promotions.guestKey(order.email) : Promotions.accountKey(owner.userId()));
     }
 
     /**
-     * Takes every line's stock, in variant-id order (two checkouts never deadlock), or throws: insufficient_stock
-     * naming each short line, or price_changed should a product have changed since {@link #place} priced it. The
-     * caller's rollback then undoes the order and every take: nothing is ordered.
+     * Takes every line's stock, in variant-id order, then the code's use (stock before promotion, as a cancel gives
+     * them back: two transactions never deadlock), or throws: insufficient_stock naming each short line,
+     * price_changed should a product have changed since {@link #place} priced it, or promotion_exhausted should the
+     * code's usage limit or the customer's be reached. The caller's rollback then undoes the order and every take:
+     * nothing is ordered. The caller commits right after.
      */
     @Transactional(TxType.MANDATORY)
-    public void takeStock(Placed placed) {
+    public void take(Placed placed) {
         List<FieldError> shortLines = new ArrayList<>();
         boolean changed = false;
         for (int i = 0; i < placed.stock().size(); i++) {
@@ -141,6 +144,9 @@ public class OrderPlacement {
         if (changed) {
             throw new ApiException(409, "price_changed", "Price changed",
                     "A product changed while the order was placed; review the cart and confirm again");
+        }
+        if (placed.applied() != null) {
+            promotions.redeem(placed.order().id(), placed.applied(), placed.customerKey());
         }
     }
 

@@ -98,13 +98,20 @@ class PromotionRows {
 
     // --- redemption ------------------------------------------------------------------------------------
 
-    /** One use more, only if the promotion is active and below its limit: false, nothing written, otherwise. */
+    /**
+     * One use more, only if the promotion is active and below its limit, and the order's redemption, held: one
+     * statement (one round trip while the promotion's row is locked). False, nothing written, when it is not.
+     */
     @Transactional(TxType.MANDATORY)
-    boolean takeUse(UUID id) {
+    boolean takeUse(UUID orderId, UUID id, String customerKey, long discountCents) {
         return sql.update("""
-                UPDATE promotion SET used_count = used_count + 1
-                WHERE id = ? AND active AND (usage_limit IS NULL OR used_count < usage_limit)
-                """, id) == 1;
+                WITH used AS (
+                    UPDATE promotion SET used_count = used_count + 1
+                    WHERE id = ? AND active AND (usage_limit IS NULL OR used_count < usage_limit)
+                    RETURNING id)
+                INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
+                SELECT ?, id, ?, ? FROM used
+                """, id, orderId, customerKey, discountCents) == 1;
     }
 
     /** One use more for this customer, only within {@code limit}; concurrent takes queue on the row (or its key). */
@@ -115,12 +122,6 @@ class PromotionRows {
                 ON CONFLICT (promotion_id, customer_key) DO UPDATE SET used = u.used + 1 WHERE u.used < ?
                 RETURNING 1
                 """, rs -> 1, id, customerKey, limit).isEmpty();
-    }
-
-    @Transactional(TxType.MANDATORY)
-    void insertRedemption(UUID orderId, UUID promotionId, String customerKey, long discountCents) {
-        sql.update("INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents) VALUES (?, ?, ?, ?)",
-                orderId, promotionId, customerKey, discountCents);
     }
 
     /** held -> released, once; the released redemption's promotion and customer, if this call released it. */

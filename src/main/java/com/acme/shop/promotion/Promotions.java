@@ -218,13 +218,14 @@ public class Promotions {
     }
 
     /**
-     * Takes the order's use of the promotion, in the checkout's transaction: one guarded update that cannot pass the
-     * usage limit, and one guarded upsert that cannot pass the customer's ({@code customerKey}: an account, or a
-     * guest's email). Either refusing is 409 {@code promotion_exhausted}, and the checkout's rollback undoes the rest.
+     * Takes the order's use of the promotion, in the checkout's transaction and as its last write (the promotion's row
+     * stays locked until the commit): one guarded update that cannot pass the usage limit, with the redemption, and
+     * one guarded upsert that cannot pass the customer's ({@code customerKey}: an account, or a guest's email). Either
+     * refusing is 409 {@code promotion_exhausted}, and the checkout's rollback undoes the rest.
      */
     @Transactional(TxType.MANDATORY)
     public void redeem(UUID orderId, Applied applied, String customerKey) {
-        if (!rows.takeUse(applied.promotionId())) {
+        if (!rows.takeUse(orderId, applied.promotionId(), customerKey, applied.discountCents())) {
             throw exhausted();
         }
         if (applied.perCustomerLimit() != null
@@ -232,7 +233,6 @@ public class Promotions {
             throw new ApiException(409, "promotion_exhausted", "Promotion exhausted",
                     "You have already used this code as often as it allows");
         }
-        rows.insertRedemption(orderId, applied.promotionId(), customerKey, applied.discountCents());
     }
 
     /** An order cancelled before payment gives its use back, once however often this is called. */
