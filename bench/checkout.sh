@@ -5,8 +5,11 @@
 # ceiling for the database alone.
 # Mode "promo" (issue 17): the distinct customers with a 10 % code applied before each checkout (add, apply,
 # check out: a checkout empties the cart and its code), beside "distinct" in the same run.
+# Modes "guest" and "guest-promo" (issue 17) measure the checkout request alone: 16 guests at a time check out
+# guest carts filled beforehand (in SQL, GUEST_CARTS of each: one product per connection, as "distinct"), with no
+# code, or with the 10 % code applied, so the two differ only in what the code costs the checkout.
 # Usage: bench/checkout.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; wrk; pgbench; python3)
-#   SERVICE_MODES="distinct promo" bench/checkout.sh   (default: distinct promo hot)
+#   SERVICE_MODES="distinct promo guest guest-promo" bench/checkout.sh   (default: distinct promo hot)
 source "$(dirname "$0")/lib.sh"
 PGBENCH="$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)"
 DURATION="${DURATION:-20}"
@@ -83,6 +86,66 @@ function done(summary)
     summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
 end
 LUA
+# Guest carts for the checkout-only modes, straight into the tables (what add-to-cart and apply leave behind):
+# cart n holds product n % 16, and wrk's connection (n % 16) + 1 checks it out.
+GUEST_CARTS="${GUEST_CARTS:-8000}"
+for mode in guest guest-promo; do
+  psql -h "$PGHOST" -U postgres -qtA shop_bench_checkout > "$WORK/$mode.txt" <<SQL
+CREATE TEMP TABLE g AS
+  SELECT n, translate(rtrim(encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), '='), '+/', '-_')
+           AS token, gen_random_uuid() AS cart
+  FROM generate_series(0, $GUEST_CARTS - 1) n;
+INSERT INTO cart (id, token_hash, promotion_code)
+  SELECT cart, sha256(convert_to(token, 'UTF8')), $([ $mode = guest-promo ] && echo "'BENCH10'" || echo NULL) FROM g;
+INSERT INTO cart_line (cart_id, product_id, variant_id, quantity)
+  SELECT g.cart, p.id, v.id, 1 FROM g
+  JOIN product p ON p.sku = 'CHK-' || (g.n % $CLIENTS) JOIN product_variant v ON v.product_id = p.id;
+SELECT token FROM g ORDER BY n;
+SQL
+done
+cat > "$WORK/guest.lua" <<'LUA'
+-- Each connection checks out its own guest carts, one request each: token n of the file belongs to connection
+-- (n % 16) + 1.
+local counter = 1
+local threads = {}
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  tokens = {}
+  local n = 0
+  for line in io.lines(args[1]) do
+    if n % 16 == id - 1 then table.insert(tokens, line) end
+    n = n + 1
+  end
+  run = args[2]
+  next_cart = 0
+  placed = 0
+end
+function request()
+  next_cart = next_cart + 1
+  local token = tokens[next_cart] or "none"
+  local headers = { ["Content-Type"] = "application/json", ["Cookie"] = "cart_token=" .. token,
+                    ["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. next_cart }
+  return wrk.format("POST", "/api/v1/checkout", headers,
+    '{"email":"g' .. id .. '@bench.local","shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
+end
+function response(status, headers, body)
+  if status == 201 then placed = placed + 1
+  elseif status >= 300 and not reported then
+    reported = true
+    io.write("  first failure: " .. status .. " " .. tostring(body):sub(1, 200) .. "\n")
+  end
+end
+function done(summary)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("placed") end
+  io.write(string.format("  orders placed: %d in %.1f s = %.0f orders/s; errors: %d non-2xx\n", total,
+    summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
+end
+LUA
 export CLIENTS_FILE="$WORK/clients.txt"
 # The JIT needs about a thousand orders before the checkout path runs compiled: a short warm-up measured it cold.
 echo "warm-up (${WARMUP:-30} s)..."; wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP:-30}s" -s "$WORK/checkout.lua" "$BASE" -- distinct warmup >/dev/null
@@ -93,11 +156,15 @@ orders() { psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_ord
 stock_check() { psql -h "$PGHOST" -U postgres -tAc "SELECT CASE WHEN (SELECT sum(1000000000 - stock) FROM product_variant WHERE sku LIKE 'CHK-%') = (SELECT coalesce(sum(quantity), 0) FROM order_line) THEN 'stock taken = units ordered' ELSE 'STOCK MISMATCH' END" shop_bench_checkout; }
 for mode in ${SERVICE_MODES:-distinct promo hot}; do
   echo "service, $CLIENTS customers, $mode product(s):"
-  c0=$(cpu_ms); x0=$(commits); o0=$(orders)
-  wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode "$mode-$RANDOM$RANDOM" | grep -E "orders placed|50%|99%|first failure"
+  c0=$(cpu_ms); x0=$(commits); o0=$(orders); since=$(date -u +%FT%T.%NZ)
+  if [[ $mode == guest* ]]; then
+    wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/guest.lua" "$BASE" -- "$WORK/$mode.txt" "$mode-$RANDOM" | grep -E "orders placed|50%|99%|first failure"
+  else
+    wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode "$mode-$RANDOM$RANDOM" | grep -E "orders placed|50%|99%|first failure"
+  fi
   c1=$(cpu_ms); x1=$(commits); o1=$(orders)
   echo "  orders in the database: $((o1 - o0)) (the orders placed, plus those in flight when wrk stopped: at most 16); $(stock_check)"
-  [ "$mode" = promo ] && echo "  discounted orders in the database: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order WHERE promotion_code = 'BENCH10' AND discount_cents > 0" shop_bench_checkout) (all of this mode's)"
+  [[ $mode == *promo ]] && echo "  discounted orders in the database: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order WHERE promotion_code = 'BENCH10' AND discount_cents > 0 AND created_at >= '$since'" shop_bench_checkout) (all of this mode's)"
   echo "  per order: service CPU $(( (c1 - c0) / (o1 - o0 > 0 ? o1 - o0 : 1) )) ms, $(python3 -c "print(round(($x1 - $x0) / max(1, $o1 - $o0), 1))") commits (cart, rate limit, checkout, mail sent)"
 done
 stop_app
