@@ -24,16 +24,17 @@ public class Pricing implements CartQuote {
     }
 
     /**
-     * With a discount: the free-shipping threshold looks at the subtotal before the discount, tax at the discounted
-     * subtotal; the total is {@code subtotal - discount + shipping + tax}. The discount never exceeds the subtotal
-     * (the promotion caps it), so the total is never negative.
+     * With a discount: the free-shipping threshold and tax both look at the discounted subtotal, what the shopper
+     * pays for the goods (as Shopify's price-based rates do: a code never buys free shipping by accident); the total
+     * is {@code subtotal - discount + shipping + tax}. The discount never exceeds the subtotal (the promotion caps
+     * it), so the total is never negative.
      */
     public Totals totals(long subtotalCents, long discountCents, boolean freeShipping) {
         if (discountCents < 0 || discountCents > subtotalCents) {
             throw new IllegalArgumentException("discount " + discountCents + " outside 0.." + subtotalCents);
         }
-        long shipping = freeShipping || subtotalCents >= config.freeShippingThresholdCents() ? 0 : config.flatShippingCents();
         long taxed = subtotalCents - discountCents;
+        long shipping = freeShipping || taxed >= config.freeShippingThresholdCents() ? 0 : config.flatShippingCents();
         long tax = Math.floorDiv(Math.addExact(Math.multiplyExact(taxed, (long) config.taxRateBasisPoints()), 5_000L), 10_000L);
         return new Totals(subtotalCents, shipping, tax, Math.addExact(Math.addExact(taxed, shipping), tax));
     }

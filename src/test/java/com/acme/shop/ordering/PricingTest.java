@@ -42,6 +42,14 @@ class PricingTest {
     }
 
     @Test
+    void theThresholdLooksAtTheDiscountedSubtotal() {
+        assertEquals(500, PRICING.totals(5500, 501, false).shippingCents(), "49.99 paid for the goods");
+        assertEquals(0, PRICING.totals(5500, 500, false).shippingCents(), "50.00 paid for the goods");
+        assertEquals(new Pricing.Totals(5500, 500, 450, 5450), PRICING.totals(5500, 1000, false));
+        assertEquals(0, PRICING.totals(1000, 0, true).shippingCents(), "a free-shipping code");
+    }
+
+    @Test
     void anEmptySubtotalStillPaysFlatShipping() {
         assertEquals(new Pricing.Totals(0, 500, 0, 500), PRICING.totals(0));
     }
