@@ -5,6 +5,7 @@ import com.acme.shop.notification.Outbox;
 import com.acme.shop.payment.PaymentOutcomes;
 import com.acme.shop.payment.PaymentProvider;
 import com.acme.shop.payment.Payments;
+import com.acme.shop.promotion.Promotions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,9 +28,11 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     private final Outbox outbox;
     private final Payments payments;
     private final OrderMails mails;
+    private final Promotions promotions;
 
     OrderPaymentOutcomes(EntityManager em, Orders orders, Stock stock, Outbox outbox, Payments payments,
-            OrderMails mails) {
+            OrderMails mails, Promotions promotions) {
+        this.promotions = promotions;
         this.em = em;
         this.orders = orders;
         this.stock = stock;
@@ -84,12 +87,19 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
 
     /**
      * The session expired (and the sweep cancelled the order) but the shopper paid anyway. If every line's
-     * stock is still there it is taken back and the order is PAID; otherwise the payment is refunded through
-     * the provider and the order is REFUNDED.
+     * stock is still there and the code's use (if it had one) can be taken again within its limits, both are taken
+     * back (stock first, as a checkout takes them) and the order is PAID; otherwise the payment is refunded through
+     * the provider and the order is REFUNDED: the shop never sells stock it has not got, nor a discount past its
+     * limit.
      */
     private void settleLatePayment(Order order) {
         List<Stock.Line> lines = orders.stockLines(order);
-        if (stock.takeAll(lines)) {
+        boolean stockBack = stock.takeAll(lines);
+        if (stockBack && !promotions.retake(order.id)) {
+            stock.release(lines);
+            stockBack = false;
+        }
+        if (stockBack) {
             order.acceptLatePayment(ACTOR);
             // The held confirmation was discarded at cancellation; the tracking link went with it.
             mails.paidLate(orders.dto(order));

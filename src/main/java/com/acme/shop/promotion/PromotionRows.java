@@ -136,6 +136,40 @@ class PromotionRows {
     record Released(UUID promotionId, String customerKey) {
     }
 
+    /** The order's released redemption, locked; empty when it has none (no code, or its use is held). */
+    @Transactional(TxType.MANDATORY)
+    Optional<Released> lockReleased(UUID orderId) {
+        return sql.first("""
+                SELECT promotion_id, customer_key FROM promotion_redemption
+                WHERE order_id = ? AND state = 'released' FOR UPDATE
+                """, rs -> new Released(rs.getObject(1, UUID.class), rs.getString(2)), orderId);
+    }
+
+    /**
+     * Takes a released use back: true, and the redemption held again with its uses counted, when the promotion's
+     * usage limit and the customer's still allow one more (active or not: the order was placed while it was);
+     * false, nothing written, otherwise. The uses are counted as a checkout counts them ({@link Promotions#redeem}),
+     * the promotion's row locked first and then the customer's.
+     */
+    @Transactional(TxType.MANDATORY)
+    boolean retake(UUID orderId, Released released) {
+        Optional<Integer> perCustomerLimit = sql.first("""
+                UPDATE promotion SET used_count = used_count + 1
+                WHERE id = ? AND (usage_limit IS NULL OR used_count < usage_limit)
+                RETURNING coalesce(per_customer_limit, 0)
+                """, rs -> rs.getInt(1), released.promotionId());
+        if (perCustomerLimit.isEmpty()) {
+            return false;
+        }
+        if (perCustomerLimit.get() > 0
+                && !takeCustomerUse(released.promotionId(), released.customerKey(), perCustomerLimit.get())) {
+            sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ?", released.promotionId());
+            return false;
+        }
+        sql.update("UPDATE promotion_redemption SET state = 'held', released_at = NULL WHERE order_id = ?", orderId);
+        return true;
+    }
+
     @Transactional(TxType.MANDATORY)
     void giveBack(Released released) {
         sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ? AND used_count > 0",

@@ -241,6 +241,16 @@ public class Promotions {
         rows.release(orderId).ifPresent(rows::giveBack);
     }
 
+    /**
+     * A payment arrived for an order cancelled before it (its use given back): takes the use again if the limits
+     * still allow it. False when they do not: the order cannot be accepted at its discounted price and the caller
+     * refunds it, as it does when the stock is gone. True, and nothing done, when the order holds no released use.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean retake(UUID orderId) {
+        return rows.lockReleased(orderId).map(released -> rows.retake(orderId, released)).orElse(true);
+    }
+
     /** The per-customer key of an account. */
     public static String accountKey(UUID userId) {
         return "user:" + userId;

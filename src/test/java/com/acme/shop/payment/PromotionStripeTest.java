@@ -65,5 +65,60 @@ class PromotionStripeTest {
         admin.as().get("/api/v1/admin/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
         admin.as().get("/api/v1/admin/promotions/" + promotion).then().body("usedCount", org.hamcrest.Matchers.equalTo(0));
         assertEquals(1L, db.count("SELECT count(*) FROM promotion_redemption WHERE order_id = ?::uuid AND state = 'released'", id));
+
+        // Paid after all, while the use is still free: the order takes it (and its stock) back and is PAID.
+        deliver(id, "pi_late_" + id);
+        admin.as().get("/api/v1/admin/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("PAID"));
+        admin.as().get("/api/v1/admin/promotions/" + promotion).then().body("usedCount", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(1L, db.count("SELECT count(*) FROM promotion_redemption WHERE order_id = ?::uuid AND state = 'held'", id));
+        admin.as().get("/api/v1/admin/products/" + product).then().body("stock", org.hamcrest.Matchers.equalTo(8));
+    }
+
+    @Test
+    void aLatePaymentWhoseUseWasTakenByAnotherOrderIsRefunded() {
+        StripeStub.stubDefaults();
+        Api.Session admin = Api.admin();
+        String product = Catalog.create(admin, "Stripe Late Promo", 1000, 10);
+        String code = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String promotion = admin.as().body(Map.of("code", code, "type", "percent", "value", 1000, "usageLimit", 1,
+                "perCustomerLimit", 1)).post("/api/v1/admin/promotions").then().statusCode(201).extract().path("id");
+        String first = stripeOrder(product, code, "late-first@example.com");
+        db.execute("UPDATE customer_order SET payment_expires_at = now() - interval '10 minutes' WHERE id = ?::uuid", first);
+        sweep.sweep();
+        // The released use goes to someone else before the first shopper's payment arrives.
+        String second = stripeOrder(product, code, "late-second@example.com");
+        admin.as().get("/api/v1/admin/promotions/" + promotion).then().body("usedCount", org.hamcrest.Matchers.equalTo(1));
+
+        deliver(first, "pi_late_" + first);
+        admin.as().get("/api/v1/admin/orders/" + first).then()
+                .body("status", org.hamcrest.Matchers.equalTo("REFUNDED"))
+                .body("refundedCents", org.hamcrest.Matchers.equalTo(
+                        admin.as().get("/api/v1/admin/orders/" + first).path("totalCents")));
+        // Nothing of the first order is taken again: the second holds the code's one use, the stock is the second's.
+        admin.as().get("/api/v1/admin/promotions/" + promotion).then().body("usedCount", org.hamcrest.Matchers.equalTo(1));
+        assertEquals(1L, db.count("SELECT count(*) FROM promotion_redemption WHERE order_id = ?::uuid AND state = 'released'", first));
+        assertEquals(1L, db.count("SELECT count(*) FROM promotion_redemption WHERE order_id = ?::uuid AND state = 'held'", second));
+        assertEquals(0L, db.count("SELECT coalesce(sum(used), 0) FROM promotion_customer_use WHERE promotion_id = ?::uuid "
+                + "AND customer_key = 'email:late-first@example.com'", promotion));
+        admin.as().get("/api/v1/admin/products/" + product).then().body("stock", org.hamcrest.Matchers.equalTo(9));
+    }
+
+    /** A guest's Stripe checkout of one unit with the code applied; the order's id. */
+    private static String stripeOrder(String product, String code, String email) {
+        String cart = guestCartWith(product, 1);
+        json().cookie("cart_token", cart).body(Map.of("code", code)).post("/api/v1/cart/promotions").then().statusCode(200);
+        Map<String, Object> body = checkoutBody(email);
+        body.put("paymentMethod", "stripe");
+        return guestCheckout(cart, newKey(), body).then().statusCode(201).extract().path("order.id");
+    }
+
+    /** Stripe reports the order's session paid, for the order's total. */
+    private static void deliver(String orderId, String paymentIntent) {
+        long total = ((Number) Api.admin().as().get("/api/v1/admin/orders/" + orderId).path("totalCents")).longValue();
+        String payload = StripeStub.event("evt_" + UUID.randomUUID(), "checkout.session.completed",
+                StripeStub.paidSession(orderId, paymentIntent, total));
+        io.restassured.RestAssured.given().contentType("application/json").body(payload)
+                .header("Stripe-Signature", StripeStub.sign(payload, System.currentTimeMillis() / 1000))
+                .post("/api/v1/payments/stripe/webhook").then().statusCode(200);
     }
 }
