@@ -35,7 +35,7 @@ export function PromotionCodeForm({ cart }: { cart: Cart }) {
   }
 
   return (
-    <section aria-label="Discount code" className="promotion-code">
+    <div className="promotion-code">
       {applied ? (
         <p className="toolbar" style={{ alignItems: 'center' }}>
           <span data-testid="applied-code">
@@ -60,6 +60,6 @@ export function PromotionCodeForm({ cart }: { cart: Cart }) {
         </div>
       </form>
       <ErrorAlert problem={form.problem} message={form.message} />
-    </section>
+    </div>
   );
 }
