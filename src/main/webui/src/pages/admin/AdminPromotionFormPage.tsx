@@ -13,9 +13,8 @@ import { Checkbox, ErrorAlert, Field, Notice, SelectField, SubmitButton, formatD
 import { parseMoney, toMajorString } from '../../lib/money';
 import { useLoad } from '../../lib/useLoad';
 import { useSubmit, type Submit } from '../../lib/useSubmit';
-import { confirmDeactivate } from './AdminPromotionsPage';
 import {
-  MAX_BASIS_POINTS, PROMOTION_TYPE_LABELS, basisPointsToPercent, fromLocalInput, percentToBasisPoints, toLocalInput,
+  MAX_BASIS_POINTS, PROMOTION_TYPE_LABELS, basisPointsToPercent, confirmDeactivate, fromLocalInput, percentToBasisPoints, toLocalInput,
   usageText, type PromotionType,
 } from './promotionValues';
 

@@ -9,17 +9,14 @@ import { useLoad } from '../../lib/useLoad';
 import { usePageParams } from '../../lib/usePageParams';
 import { useSubmit } from '../../lib/useSubmit';
 import { PAGE_SIZE } from './adminCommon';
-import { PROMOTION_TYPE_LABELS, limitsText, promotionValueText, usageText, windowText } from './promotionValues';
+import {
+  PROMOTION_TYPE_LABELS, confirmDeactivate, limitsText, promotionValueText, usageText, windowText,
+} from './promotionValues';
 
 type ActiveFilter = '' | 'true' | 'false';
 
 function activeFilter(value: string | null): ActiveFilter {
   return value === 'true' || value === 'false' ? value : '';
-}
-
-/** Deactivating asks first: shoppers can no longer apply the code (orders keep it, and the code stays taken). */
-export function confirmDeactivate(code: string): boolean {
-  return window.confirm(`Deactivate the code ${code}? Shoppers can no longer apply it; orders placed with it keep it.`);
 }
 
 export default function AdminPromotionsPage() {

@@ -80,3 +80,8 @@ export function fromLocalInput(value: string): string | null {
   const d = new Date(value.trim());
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+/** Deactivating asks first: shoppers can no longer apply the code (orders keep it, and the code stays taken). */
+export function confirmDeactivate(code: string): boolean {
+  return window.confirm(`Deactivate the code ${code}? Shoppers can no longer apply it; orders placed with it keep it.`);
+}
