@@ -27,6 +27,8 @@ const AdminProductsPage = lazy(() => import('./pages/admin/AdminProductsPage'));
 const AdminProductFormPage = lazy(() => import('./pages/admin/AdminProductFormPage'));
 const AdminImportPage = lazy(() => import('./pages/admin/AdminImportPage'));
 const AdminCategoriesPage = lazy(() => import('./pages/admin/AdminCategoriesPage'));
+const AdminPromotionsPage = lazy(() => import('./pages/admin/AdminPromotionsPage'));
+const AdminPromotionFormPage = lazy(() => import('./pages/admin/AdminPromotionFormPage'));
 const AdminOrdersPage = lazy(() => import('./pages/admin/AdminOrdersPage'));
 const AdminOrderPage = lazy(() => import('./pages/admin/AdminOrderPage'));
 const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage'));
@@ -62,6 +64,9 @@ export function AppRoutes() {
           <Route path="products/import" element={<AdminImportPage />} />
           <Route path="products/:id" element={<AdminProductFormPage />} />
           <Route path="categories" element={<AdminCategoriesPage />} />
+          <Route path="promotions" element={<AdminPromotionsPage />} />
+          <Route path="promotions/new" element={<AdminPromotionFormPage />} />
+          <Route path="promotions/:id" element={<AdminPromotionFormPage />} />
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="orders/:id" element={<AdminOrderPage />} />
           <Route path="users" element={<AdminUsersPage />} />

@@ -42,6 +42,7 @@ const MESSAGES: Record<string, string> = {
   price_changed: 'Prices changed since you opened checkout. Review the new total and place the order again.',
   validation_failed: 'Please correct the highlighted fields.',
   bulk_validation_failed: 'Some rows are invalid; nothing was saved.',
+  code_taken: 'Another promotion already uses this code (codes are case-insensitive).',
 };
 
 /** A sentence for people: the server's detail when it has one, else a message per stable code. */

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  addCartItem, getCart, removeCartItem, setCartItemQuantity, type Cart, type CartItem, type Problem,
+  addCartItem, applyCartPromotion, getCart, removeCartItem, removeCartPromotion, setCartItemQuantity,
+  type Cart, type CartItem, type Problem,
 } from '../api/generated';
 import { problemOf } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
@@ -16,6 +17,9 @@ export type CartState = {
   /** `key`: the line's {@link lineKey}. */
   setQuantity(key: string, quantity: number): Promise<Cart>;
   remove(key: string): Promise<Cart>;
+  /** Applies a discount code (replacing the cart's one); refused with promotion_invalid or promotion_exhausted. */
+  applyPromotion(code: string): Promise<Cart>;
+  removePromotion(code: string): Promise<Cart>;
   /** After checkout: the server emptied the cart. */
   clearLocal(): void;
 };
@@ -70,12 +74,28 @@ export function CartProvider({ children }: { children: ReactNode }) {
     return data;
   }, []);
 
-  const clearLocal = useCallback(() => {
-    setCart((c) => (c ? { ...c, items: [], itemCount: 0, subtotalCents: 0, shippingCents: 0, taxCents: 0, totalCents: 0 } : c));
+  const applyPromotion = useCallback(async (code: string) => {
+    const { data } = await applyCartPromotion({ body: { code }, throwOnError: true });
+    setCart(data);
+    return data;
   }, []);
 
-  const value = useMemo(() => ({ cart, loading, problem, reload, add, setQuantity, remove, clearLocal }),
-    [cart, loading, problem, reload, add, setQuantity, remove, clearLocal]);
+  const removePromotion = useCallback(async (code: string) => {
+    const { data } = await removeCartPromotion({ path: { code }, throwOnError: true });
+    setCart(data);
+    return data;
+  }, []);
+
+  const clearLocal = useCallback(() => {
+    setCart((c) => (c ? {
+      ...c, items: [], itemCount: 0, subtotalCents: 0, promotion: null, discountCents: 0, shippingCents: 0, taxCents: 0,
+      totalCents: 0,
+    } : c));
+  }, []);
+
+  const value = useMemo(() => ({
+    cart, loading, problem, reload, add, setQuantity, remove, applyPromotion, removePromotion, clearLocal,
+  }), [cart, loading, problem, reload, add, setQuantity, remove, applyPromotion, removePromotion, clearLocal]);
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 

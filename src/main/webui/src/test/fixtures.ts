@@ -1,5 +1,5 @@
 import type {
-  AdminOrder, AdminUser, AuthResponse, Cart, CartItem, CategoryNode, Order, Product, TrackedOrder, User,
+  AdminOrder, AdminUser, AuthResponse, Cart, CartItem, CategoryNode, Order, Product, Promotion, TrackedOrder, User,
 } from '../api/generated';
 
 /**
@@ -80,6 +80,24 @@ export function aCart(items: CartItem[] = []): Cart {
   };
 }
 
+/** The cart with a code applied: the discount off the subtotal, tax 8 % of what is left (as the server quotes it). */
+export function withPromotion(cart: Cart, code = 'SAVE10', discountCents = Math.round(cart.subtotalCents / 10)): Cart {
+  const taxCents = Math.round((cart.subtotalCents - discountCents) * 0.08);
+  return {
+    ...cart, promotion: { code, discountCents }, discountCents, taxCents,
+    totalCents: cart.subtotalCents - discountCents + cart.shippingCents + taxCents,
+  };
+}
+
+/** A 10 % code for the whole catalog, without bounds, used 3 times. */
+export function aPromotion(overrides: Partial<Promotion> = {}): Promotion {
+  return {
+    id: 'promo-1', code: 'SAVE10', type: 'percent', value: 1000, minSubtotalCents: 0, startsAt: null, endsAt: null,
+    usageLimit: null, perCustomerLimit: null, usedCount: 3, active: true, categoryIds: [],
+    createdAt: '2026-11-20T10:00:00Z', ...overrides,
+  };
+}
+
 /** A guest's order of two mugs, placed with manual payment and awaiting it. */
 export function anOrder(overrides: Partial<Order> = {}): Order {
   return {
@@ -95,6 +113,15 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     },
     payment: { provider: 'manual', status: 'pending' }, trackingNumber: null,
     createdAt: '2026-02-01T09:00:00Z', updatedAt: '2026-02-01T09:00:00Z', ...overrides,
+  };
+}
+
+/** The order of two mugs placed with the code SAVE10 (10 % off): the discount on its one line, tax on what is left. */
+export function aDiscountedOrder(overrides: Partial<Order> = {}): Order {
+  const order = anOrder();
+  return {
+    ...order, items: [{ ...order.items[0], discountCents: 250 }], discountCents: 250, promotionCode: 'SAVE10',
+    taxCents: 180, totalCents: 2930, ...overrides,
   };
 }
 

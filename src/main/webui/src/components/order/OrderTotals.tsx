@@ -1,8 +1,13 @@
+import type { Cart } from '../../api/generated';
 import { Price } from '../ui';
 
 /** What an order, a tracked order and a cart all carry. */
 export type Amounts = {
   subtotalCents: number;
+  /** The promotion's discount (absent or 0: none). */
+  discountCents?: number;
+  /** The code the discount came from, named beside it. */
+  promotionCode?: string | null;
   shippingCents: number;
   taxCents: number;
   totalCents: number;
@@ -10,13 +15,24 @@ export type Amounts = {
   currency: string;
 };
 
-/** Subtotal, shipping, tax and total (and refunds, when there are any) as a definition list. */
+/**
+ * Subtotal, the discount (when there is one), shipping, tax and total (and refunds, when there are any) as a
+ * definition list. The discount is shown as a negative amount, so the lines add up as read.
+ */
 export function OrderTotals({ amounts }: { amounts: Amounts }) {
-  const { subtotalCents, shippingCents, taxCents, totalCents, refundedCents = 0, currency } = amounts;
+  const {
+    subtotalCents, discountCents = 0, promotionCode, shippingCents, taxCents, totalCents, refundedCents = 0, currency,
+  } = amounts;
   return (
     <dl className="totals">
       <dt>Subtotal</dt>
       <dd><Price cents={subtotalCents} currency={currency} /></dd>
+      {discountCents > 0 ? (
+        <>
+          <dt>{promotionCode ? `Discount (${promotionCode})` : 'Discount'}</dt>
+          <dd><Price cents={-discountCents} currency={currency} /></dd>
+        </>
+      ) : null}
       <dt>Shipping</dt>
       <dd><Price cents={shippingCents} currency={currency} /></dd>
       <dt>Tax</dt>
@@ -31,4 +47,9 @@ export function OrderTotals({ amounts }: { amounts: Amounts }) {
       ) : null}
     </dl>
   );
+}
+
+/** A cart's amounts, its discount named by the applied code. */
+export function cartAmounts(cart: Cart): Amounts {
+  return { ...cart, promotionCode: cart.promotion?.code ?? null };
 }

@@ -22,7 +22,7 @@ describe('AdminLayout', () => {
   it('lists the overview first and marks only the current section', async () => {
     const { user } = renderRoutes(routes, { at: '/admin', signedIn: anAdmin() });
     const nav = screen.getByRole('navigation', { name: 'Admin' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Orders', 'Products', 'Categories', 'Users', 'Two-factor sign-in']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Orders', 'Products', 'Categories', 'Promotions', 'Users', 'Two-factor sign-in']);
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Orders' })).not.toHaveAttribute('aria-current');
 

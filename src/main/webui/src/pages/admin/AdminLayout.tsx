@@ -10,6 +10,7 @@ export default function AdminLayout() {
           <li><NavLink to="/admin/orders">Orders</NavLink></li>
           <li><NavLink to="/admin/products">Products</NavLink></li>
           <li><NavLink to="/admin/categories">Categories</NavLink></li>
+          <li><NavLink to="/admin/promotions">Promotions</NavLink></li>
           <li><NavLink to="/admin/users">Users</NavLink></li>
           <li><NavLink to="/admin/two-factor">Two-factor sign-in</NavLink></li>
         </ul>

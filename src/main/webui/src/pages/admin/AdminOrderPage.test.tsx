@@ -3,7 +3,7 @@ import { Route } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { AdminOrder } from '../../api/generated';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { anAdmin, anAdminOrder } from '../../test/fixtures';
+import { aDiscountedOrder, anAdmin, anAdminOrder } from '../../test/fixtures';
 import { expectStatus, renderRoutes } from '../../test/render';
 import AdminOrderPage from './AdminOrderPage';
 
@@ -27,6 +27,23 @@ describe('AdminOrderPage', () => {
     expect(within(history).getByText('Bank transfer')).toBeInTheDocument();
     expect(screen.queryByText('Refunded')).not.toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Refunds' })).not.toBeInTheDocument();
+  });
+
+  it('shows the code, the order\'s discount and each line\'s share', async () => {
+    const discounted = aDiscountedOrder();
+    fakeServer({
+      'GET /api/v1/admin/orders/o1': () => [200, anAdminOrder({
+        items: discounted.items, discountCents: 250, promotionCode: 'SAVE10', taxCents: 180, totalCents: 2930,
+      })],
+    });
+    renderRoutes(routes, { at: '/admin/orders/o1', signedIn: anAdmin() });
+
+    const code = await screen.findByText('Discount code');
+    expect(code.nextElementSibling).toHaveTextContent('SAVE10 ($2.50 off)');
+    expect(screen.getByText('Discount (SAVE10)').nextElementSibling).toHaveTextContent('-$2.50');
+    const items = screen.getByRole('table', { name: 'Items' });
+    expect(within(items).getByRole('columnheader', { name: 'Discount' })).toBeInTheDocument();
+    expect(within(items).getByText('-$2.50')).toBeInTheDocument();
   });
 
   it('offers only the allowed moves, never REFUNDED, and no tracking number unless SHIPPED', async () => {

@@ -76,6 +76,9 @@ function OrderView({ id }: { id: string }) {
                   ? <>{o.email} (<Link to={`/admin/users/${o.userId}`}>View customer</Link>)</>
                   : <>{o.email} <span className="muted">(guest)</span></>],
                 ['Payment', paymentLabel(o.payment)],
+                !!o.promotionCode && ['Discount code', <>
+                  {o.promotionCode} <span className="muted">({formatMoney(o.discountCents, o.currency)} off)</span>
+                </>],
                 ['Placed', formatDate(o.createdAt)],
                 ['Tracking number', o.trackingNumber ?? <span className="muted">None yet</span>],
               ]} />

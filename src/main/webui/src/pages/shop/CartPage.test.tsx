@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeServer, problem } from '../../test/fakeServer';
-import { aCart, aCartItem } from '../../test/fixtures';
+import { aCart, aCartItem, withPromotion } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import CartPage from './CartPage';
 
@@ -89,5 +89,76 @@ describe('CartPage', () => {
     expect(await screen.findByText(/Your card payment was cancelled\./)).toHaveAttribute('role', 'status');
     expect(await screen.findByRole('link', { name: 'Proceed to checkout' })).toHaveAttribute('href', '/checkout');
     expect(screen.getByRole('link', { name: 'Blue mug' })).toHaveAttribute('href', '/products/blue-mug');
+  });
+
+  describe('discount code', () => {
+    /** One mug at 12.50 whose code endpoints answer as the server does; `refuse` answers POST instead. */
+    function serveCodes(refuse?: [number, unknown]) {
+      const plain = aCart([aCartItem()]);
+      let cart = plain;
+      return fakeServer({
+        'GET /api/v1/cart': () => [200, cart],
+        'POST /api/v1/cart/promotions': ({ body }) => {
+          if (refuse) return refuse;
+          cart = withPromotion(plain, (body as { code: string }).code.toUpperCase(), 125);
+          return [200, cart];
+        },
+        'DELETE /api/v1/cart/promotions/SAVE10': () => { cart = plain; return [200, cart]; },
+      });
+    }
+
+    it('applies a code, shows it with its discount and the discounted totals, and removes it', async () => {
+      const server = serveCodes();
+      const user = userEvent.setup();
+      renderPage(<CartPage />, { route: '/cart', path: '/cart' });
+
+      await user.type(await screen.findByLabelText('Discount code'), ' save10 ');
+      await user.click(screen.getByRole('button', { name: 'Apply' }));
+
+      expect(await screen.findByTestId('applied-code')).toHaveTextContent('Code SAVE10 applied: $1.25 off');
+      expect(totals()).toEqual({
+        Subtotal: '$12.50', 'Discount (SAVE10)': '-$1.25', Shipping: '$5.00', Tax: '$0.90', Total: '$17.15',
+      });
+      expect(screen.getByLabelText('Discount code')).toHaveValue('');
+      expect(server.requests.find((r) => r.method === 'POST')!.body).toEqual({ code: 'save10' });
+
+      await user.click(screen.getByRole('button', { name: 'Remove code SAVE10' }));
+      await waitFor(() => expect(screen.queryByTestId('applied-code')).not.toBeInTheDocument());
+      expect(totals()).toEqual({ Subtotal: '$12.50', Shipping: '$5.00', Tax: '$1.00', Total: '$18.50' });
+      expect(server.requests.filter((r) => r.method === 'DELETE').map((r) => r.path))
+        .toEqual(['/api/v1/cart/promotions/SAVE10']);
+    });
+
+    it.each([
+      ['an unknown code', 422, 'promotion_invalid', 'No such promotion code'],
+      ['an ended code', 422, 'promotion_invalid', 'This code has ended'],
+      ['a code below its minimum', 422, 'promotion_invalid', 'This code needs a subtotal of at least 5000 cents'],
+      ['a code for other categories', 422, 'promotion_invalid', 'This code matches nothing in the cart'],
+      ['a used-up code', 409, 'promotion_exhausted', 'This code has been used up'],
+    ])('says why %s is refused, and keeps the totals', async (_, status, code, detail) => {
+      serveCodes([status, { ...problem(status, code), detail }]);
+      const user = userEvent.setup();
+      renderPage(<CartPage />, { route: '/cart', path: '/cart' });
+
+      await user.type(await screen.findByLabelText('Discount code'), 'NOPE');
+      await user.click(screen.getByRole('button', { name: 'Apply' }));
+
+      expect(await screen.findByRole('alert')).toHaveTextContent(detail);
+      expect(screen.getByLabelText('Discount code')).toHaveValue('NOPE');
+      expect(screen.queryByTestId('applied-code')).not.toBeInTheDocument();
+      expect(totals().Total).toBe('$18.50');
+    });
+
+    it('asks for a code before sending an empty one', async () => {
+      const server = serveCodes();
+      const user = userEvent.setup();
+      renderPage(<CartPage />, { route: '/cart', path: '/cart' });
+
+      await user.click(await screen.findByRole('button', { name: 'Apply' }));
+
+      expect(screen.getByLabelText('Discount code')).toHaveAttribute('aria-invalid', 'true');
+      expect(screen.getByLabelText('Discount code')).toHaveAccessibleDescription('Enter a discount code');
+      expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    });
   });
 });

@@ -4,7 +4,8 @@ import type { CartItem, Problem } from '../../api/generated';
 import { fieldErrorsOf, messageOf, problemOf } from '../../api/problem';
 import { lineKey, optionsText, useCart } from '../../cart/CartContext';
 import { CartGate } from '../../cart/CartGate';
-import { OrderTotals } from '../../components/order/OrderTotals';
+import { OrderTotals, cartAmounts } from '../../components/order/OrderTotals';
+import { PromotionCodeForm } from '../../components/PromotionCodeForm';
 import { ErrorAlert, Notice, Price, usePageTitle } from '../../components/ui';
 import { useSubmit } from '../../lib/useSubmit';
 
@@ -49,7 +50,8 @@ export default function CartPage() {
                 </tbody>
               </table>
             </div>
-            <OrderTotals amounts={cart} />
+            <PromotionCodeForm cart={cart} />
+            <OrderTotals amounts={cartAmounts(cart)} />
             <p style={{ display: 'flex', gap: '1rem', justifyContent: 'end', flexWrap: 'wrap', alignItems: 'center' }}>
               <Link to="/">Continue shopping</Link>
               <Link className="button" to="/checkout">Proceed to checkout</Link>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutResponse, User } from '../../api/generated';
 import { fakeServer, networkError, problem } from '../../test/fakeServer';
-import { aCart, aCartItem, aUser, anOrder } from '../../test/fixtures';
+import { aCart, aCartItem, aUser, anOrder, withPromotion } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import CheckoutPage from './CheckoutPage';
 
@@ -173,6 +173,62 @@ describe('CheckoutPage', () => {
     await waitFor(() => expect(within(summary).getByText('$21.20')).toBeInTheDocument());
     // what was typed survives the reload
     expect(screen.getByLabelText('Postal code')).toHaveValue('12345');
+  });
+
+  it('applies a code in the summary and sends the discounted total as expectedTotalCents', async () => {
+    const plain = aCart([aCartItem()]);
+    let cart = plain;
+    const server = fakeServer({
+      'GET /api/v1/cart': () => [200, cart],
+      'POST /api/v1/cart/promotions': () => { cart = withPromotion(plain, 'SAVE10', 125); return [200, cart]; },
+      'POST /api/v1/checkout': () => [409, problem(409, 'cart_empty')],
+    });
+    const user = userEvent.setup();
+    renderCheckout();
+    await fillAddress(user);
+    const summary = screen.getByRole('complementary', { name: 'Order summary' });
+    await user.type(within(summary).getByLabelText('Discount code'), 'SAVE10');
+    await user.click(within(summary).getByRole('button', { name: 'Apply' }));
+
+    expect(await within(summary).findByText('Discount (SAVE10)')).toBeInTheDocument();
+    expect(within(summary).getByText('-$1.25')).toBeInTheDocument();
+    expect(within(summary).getByText('$17.15')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+    await waitFor(() => expect(server.requests.some((r) => r.path === '/api/v1/checkout')).toBe(true));
+    const post = server.requests.find((r) => r.path === '/api/v1/checkout')!;
+    expect((post.body as { expectedTotalCents: number }).expectedTotalCents).toBe(1715);
+  });
+
+  it.each([
+    ['promotion_invalid', 'This code has ended'],
+    ['promotion_exhausted', 'This code has been used up'],
+  ])('shows a code refused at checkout (%s), reloads the cart and lets the code go', async (code, detail) => {
+    const plain = aCart([aCartItem()]);
+    let refused = false;
+    let removed = false;
+    const server = fakeServer({
+      // once refused, the cart quotes no discount (the code discounts nothing now) but still holds the code
+      'GET /api/v1/cart': () => [200, refused ? plain : withPromotion(plain, 'SAVE10', 125)],
+      'POST /api/v1/checkout': () => { refused = true; return [409, { ...problem(409, code), detail }]; },
+      'DELETE /api/v1/cart/promotions/SAVE10': () => { removed = true; return [200, plain]; },
+    });
+    const user = userEvent.setup();
+    renderCheckout();
+    await fillAddress(user);
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`${detail}. Your order was not placed`);
+    const summary = screen.getByRole('complementary', { name: 'Order summary' });
+    await waitFor(() => expect(within(summary).queryByText('Discount (SAVE10)')).not.toBeInTheDocument());
+    expect(within(summary).getByText('$18.50')).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/cart').length).toBeGreaterThan(1);
+    expect(screen.getByTestId('location')).toHaveTextContent('/checkout');
+
+    await user.click(screen.getByRole('button', { name: 'Remove code SAVE10' }));
+    await waitFor(() => expect(removed).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Place order' })).toBeEnabled();
   });
 
   it('shows the empty state for an empty cart', async () => {

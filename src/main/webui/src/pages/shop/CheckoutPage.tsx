@@ -7,7 +7,8 @@ import { messageOf } from '../../api/problem';
 import { useAuth } from '../../auth/AuthContext';
 import { useCart } from '../../cart/CartContext';
 import { CartGate } from '../../cart/CartGate';
-import { OrderTotals } from '../../components/order/OrderTotals';
+import { OrderTotals, cartAmounts } from '../../components/order/OrderTotals';
+import { PromotionCodeForm } from '../../components/PromotionCodeForm';
 import { PAYMENT_PROVIDER_LABELS } from '../../components/order/payment';
 import { ErrorAlert, Field, Loading, Price, SubmitButton, usePageTitle } from '../../components/ui';
 import { finishAttempt, keyForAttempt } from '../../lib/idempotency';
@@ -37,7 +38,7 @@ export default function CheckoutPage() {
 const ADDRESS_FIELDS = new Set(['fullName', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone']);
 
 function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
-  const { reload } = useCart();
+  const { reload, removePromotion } = useCart();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
@@ -45,6 +46,10 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   const [payment, setPayment] = useState<PaymentMethod>('manual');
   const form = useSubmit({ fieldPrefix: 'shippingAddress.' });
   const { problem, fieldErrors } = form;
+  // The code checkout refused: the reloaded cart may no longer show it (a code that ended discounts nothing, so the
+  // cart names no promotion) while the cart still holds it, and only removing it lets the order through.
+  const [refusedCode, setRefusedCode] = useState<string | null>(null);
+  const removal = useSubmit();
 
   // After a failed submit, take keyboard and screen-reader users to the first field to fix.
   useEffect(() => {
@@ -75,8 +80,14 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   }
 
   /** The sentence for a refused order, where the standard one would not say enough; reloads what changed. */
-  function explain(p: Problem, linesAtSubmit: CartItem[]): string | null {
+  function explain(p: Problem, linesAtSubmit: CartItem[], codeAtSubmit: string | null): string | null {
     switch (p.code) {
+      case 'promotion_invalid':
+      case 'promotion_exhausted':
+        setRefusedCode(codeAtSubmit);
+        void reload();
+        return `${messageOf(p).replace(/\.$/, '')}. Your order was not placed: remove the discount code (or apply `
+          + 'another one), check the new total, then place the order again.';
       case 'price_changed':
       case 'cart_empty':
         void reload();
@@ -104,6 +115,9 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
     // the same body is the same attempt (same key): a retry after a lost answer cannot order twice
     const key = keyForAttempt(body);
     const linesAtSubmit = cart.items;
+    const codeAtSubmit = cart.promotion?.code ?? null;
+    setRefusedCode(null);
+    removal.reset();
     void form.run(async () => {
       const { data } = await checkout({ body, headers: { 'Idempotency-Key': key }, throwOnError: true });
       finishAttempt();
@@ -114,8 +128,15 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
       }
       void reload();
       navigate(`/orders/confirmation?order=${encodeURIComponent(data.order.id)}`);
-    }, { keepBusy: true, onProblem: (p) => explain(p, linesAtSubmit) });
+    }, { keepBusy: true, onProblem: (p) => explain(p, linesAtSubmit, codeAtSubmit) });
   }
+
+  function removeRefusedCode() {
+    if (!refusedCode) return;
+    void removal.run(() => removePromotion(refusedCode), { onSuccess: () => { setRefusedCode(null); form.reset(); } });
+  }
+
+  const promotionRefused = problem?.code === 'promotion_invalid' || problem?.code === 'promotion_exhausted';
 
   const unplaced = Object.entries(fieldErrors)
     .filter(([field]) => field !== 'email' && field !== 'paymentMethod' && !ADDRESS_FIELDS.has(field));
@@ -126,6 +147,14 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
         <div>
           <ErrorAlert problem={problem} message={form.message} />
           {problem?.code === 'insufficient_stock' ? <p><Link to="/cart">Review your cart</Link></p> : null}
+          {promotionRefused && refusedCode && cart.promotion?.code !== refusedCode ? (
+            <p>
+              <button type="button" className="secondary" disabled={removal.busy} onClick={removeRefusedCode}>
+                Remove code {refusedCode}
+              </button>
+            </p>
+          ) : null}
+          <ErrorAlert problem={removal.problem} message={removal.message} />
           {unplaced.length ? (
             <ul className="field-error">
               {unplaced.map(([field, text]) => <li key={field}>{field}: {text}</li>)}
@@ -174,7 +203,8 @@ function OrderSummary({ cart }: { cart: Cart }) {
           </li>
         ))}
       </ul>
-      <OrderTotals amounts={cart} />
+      <PromotionCodeForm cart={cart} />
+      <OrderTotals amounts={cartAmounts(cart)} />
     </aside>
   );
 }

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../api/generated';
 import { fakeServer } from '../../test/fakeServer';
-import { aTrackedOrder, aUser, anOrder } from '../../test/fixtures';
+import { aDiscountedOrder, aTrackedOrder, aUser, anOrder } from '../../test/fixtures';
 import { renderPage, settle } from '../../test/render';
 import ConfirmationPage from './ConfirmationPage';
 import { saveOrder } from './orderStorage';
@@ -27,6 +27,28 @@ describe('ConfirmationPage', () => {
     expect(screen.getByRole('link', { name: 'Track this order' }))
       .toHaveAttribute('href', '/track?number=A-1001&email=guest%40example.com');
     expect(screen.queryByRole('link', { name: 'View order' })).not.toBeInTheDocument();
+    await settle();
+  });
+
+  it('shows the discount with its code, and each line\'s share of it', async () => {
+    fakeServer({});
+    saveOrder({ order: aDiscountedOrder(), payment: { provider: 'manual', status: 'pending', redirectUrl: null } });
+    render('?order=o1');
+
+    const totals = document.querySelector('dl.totals') as HTMLElement;
+    expect(within(totals).getByText('Discount (SAVE10)').nextElementSibling).toHaveTextContent('-$2.50');
+    expect(within(totals).getByText('Total').nextElementSibling).toHaveTextContent('$29.30');
+    const items = screen.getByRole('table');
+    expect(within(items).getByRole('columnheader', { name: 'Discount' })).toBeInTheDocument();
+    expect(within(items).getByText('-$2.50')).toBeInTheDocument();
+    await settle();
+  });
+
+  it('shows no discount line for an order without a code', async () => {
+    fakeServer({});
+    saveOrder({ order: anOrder(), payment: { provider: 'manual', status: 'pending', redirectUrl: null } });
+    render('?order=o1');
+    expect(screen.queryByText(/Discount/)).not.toBeInTheDocument();
     await settle();
   });
 

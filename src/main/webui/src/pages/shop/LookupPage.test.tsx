@@ -53,6 +53,16 @@ describe('TrackPage', () => {
     expect(await screen.findByText('Not shipped yet')).toBeInTheDocument();
   });
 
+  it('shows the discount the total left out (the tracked view names no code)', async () => {
+    fakeServer({
+      'GET /api/v1/orders/track/tok123': () => [200, { ...TRACKED, taxCents: 180, totalCents: 2930 }],
+    });
+    renderPage(<TrackPage />, { route: '/orders/track/tok123', path: '/orders/track/:token' });
+    const discount = await screen.findByText('Discount');
+    expect(discount.nextElementSibling).toHaveTextContent('-$2.50');
+    expect(screen.getByText('$29.30')).toBeInTheDocument();
+  });
+
   it('explains an invalid link', async () => {
     fakeServer({});
     renderPage(<TrackPage />, { route: '/orders/track/bad', path: '/orders/track/:token' });
