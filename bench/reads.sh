@@ -70,3 +70,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "median of $ROUNDS rounds: page 0 / ceiling $(med "${R_PAGE0[@]}"), random page / page 0 $(med "${R_RANDOM[@]}"), one product / ceiling $(med "${R_ONE[@]}"), random product / ceiling $(med "${R_SLUG[@]}"), 304 / ceiling $(med "${R_304[@]}")"
 echo "RSS after the read load: $(rss_mb) MB (peak $(( $(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status") / 1024 )) MB)"
+# With -XX:NativeMemoryTracking=summary among the JVM options: where the committed memory is, by JVM area.
+if grep -q NativeMemoryTracking <<<"$*"; then
+  jcmd "$APP_PID" VM.native_memory summary | awk '/committed=/ && /^-|^Total/ {print "  " $0}' | sed -E 's/\(reserved=[0-9]+KB, //'
+fi

@@ -8,7 +8,8 @@ import { ErrorAlert, Field, Price } from './ui';
  * The cart's discount code, in the cart and at checkout: the code applied (with its discount now) and a Remove
  * button, and a field to apply one (a new code replaces the applied one: one per cart). A refusal shows the
  * server's reason: promotion_invalid says why (no such code, ended, below its minimum subtotal, matching nothing
- * in the cart), promotion_exhausted that it has been used up.
+ * in the cart), promotion_exhausted that it has been used up. A code applied earlier that no longer applies (the
+ * cart's promotionRefused) is shown with the reason checkout would refuse it, and a Remove button.
  */
 export function PromotionCodeForm({ cart }: { cart: Cart }) {
   const { applyPromotion, removePromotion } = useCart();
@@ -16,6 +17,7 @@ export function PromotionCodeForm({ cart }: { cart: Cart }) {
   const [missing, setMissing] = useState(false);
   const form = useSubmit();
   const applied = cart.promotion;
+  const refused = cart.promotionRefused;
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,10 +30,9 @@ export function PromotionCodeForm({ cart }: { cart: Cart }) {
     void form.run(() => applyPromotion(text), { onSuccess: () => setCode('') });
   }
 
-  function remove() {
-    if (!applied) return;
+  function remove(code: string) {
     setMissing(false);
-    void form.run(() => removePromotion(applied.code));
+    void form.run(() => removePromotion(code));
   }
 
   return (
@@ -45,10 +46,21 @@ export function PromotionCodeForm({ cart }: { cart: Cart }) {
               : cart.shippingCents === 0 ? ': free shipping' : null}
           </span>
           <button type="button" className="secondary" aria-label={`Remove code ${applied.code}`}
-            disabled={form.busy} onClick={remove}>
+            disabled={form.busy} onClick={() => remove(applied.code)}>
             Remove
           </button>
         </p>
+      ) : null}
+      {refused ? (
+        <div className="alert alert-error toolbar" role="alert" style={{ alignItems: 'center' }}>
+          <span data-testid="refused-code">
+            Code <strong>{refused.code}</strong> no longer applies: {refused.detail} Remove it to check out.
+          </span>
+          <button type="button" className="secondary" aria-label={`Remove code ${refused.code}`}
+            disabled={form.busy} onClick={() => remove(refused.code)}>
+            Remove
+          </button>
+        </div>
       ) : null}
       <form onSubmit={apply} noValidate aria-label="Apply a discount code" className="toolbar">
         <Field label="Discount code" name="code" value={code} autoComplete="off" autoCapitalize="characters"

@@ -75,7 +75,7 @@ export function aCart(items: CartItem[] = []): Cart {
   const taxCents = Math.round(subtotalCents * 0.08);
   return {
     id: items.length ? 'c1' : null, items, itemCount: items.reduce((n, i) => n + i.quantity, 0),
-    subtotalCents, promotion: null, discountCents: 0, shippingCents, taxCents,
+    subtotalCents, promotion: null, promotionRefused: null, discountCents: 0, shippingCents, taxCents,
     totalCents: subtotalCents + shippingCents + taxCents, currency: 'USD',
   };
 }

@@ -5,6 +5,7 @@ import { fakeServer, problem } from '../../test/fakeServer';
 import { aCart, aCartItem, withPromotion } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import CartPage from './CartPage';
+import type { Cart } from '../../api/generated';
 
 function totals() {
   const dl = document.querySelector('dl.totals') as HTMLElement;
@@ -125,6 +126,25 @@ describe('CartPage', () => {
       await user.click(screen.getByRole('button', { name: 'Remove code SAVE10' }));
       await waitFor(() => expect(screen.queryByTestId('applied-code')).not.toBeInTheDocument());
       expect(totals()).toEqual({ Subtotal: '$12.50', Shipping: '$5.00', Tax: '$1.00', Total: '$18.50' });
+      expect(server.requests.filter((r) => r.method === 'DELETE').map((r) => r.path))
+        .toEqual(['/api/v1/cart/promotions/SAVE10']);
+    });
+
+    it('names a code that no longer applies, with the reason checkout would give, and removes it', async () => {
+      const plain = aCart([aCartItem()]);
+      let cart: Cart = { ...plain, promotionRefused: { code: 'SAVE10', reason: 'promotion_invalid', detail: 'This code has ended' } };
+      const server = fakeServer({
+        'GET /api/v1/cart': () => [200, cart],
+        'DELETE /api/v1/cart/promotions/SAVE10': () => { cart = plain; return [200, cart]; },
+      });
+      const user = userEvent.setup();
+      renderPage(<CartPage />, { route: '/cart', path: '/cart' });
+
+      expect(await screen.findByTestId('refused-code'))
+        .toHaveTextContent('Code SAVE10 no longer applies: This code has ended Remove it to check out.');
+      expect(screen.queryByTestId('applied-code')).not.toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Remove code SAVE10' }));
+      await waitFor(() => expect(screen.queryByTestId('refused-code')).not.toBeInTheDocument());
       expect(server.requests.filter((r) => r.method === 'DELETE').map((r) => r.path))
         .toEqual(['/api/v1/cart/promotions/SAVE10']);
     });

@@ -207,8 +207,10 @@ describe('CheckoutPage', () => {
     let refused = false;
     let removed = false;
     const server = fakeServer({
-      // once refused, the cart quotes no discount (the code discounts nothing now) but still holds the code
-      'GET /api/v1/cart': () => [200, refused ? plain : withPromotion(plain, 'SAVE10', 125)],
+      // once refused, the cart quotes no discount and names the code it still holds, and why
+      'GET /api/v1/cart': () => [200, refused && !removed
+        ? { ...plain, promotionRefused: { code: 'SAVE10', reason: code, detail } }
+        : removed ? plain : withPromotion(plain, 'SAVE10', 125)],
       'POST /api/v1/checkout': () => { refused = true; return [409, { ...problem(409, code), detail }]; },
       'DELETE /api/v1/cart/promotions/SAVE10': () => { removed = true; return [200, plain]; },
     });
@@ -217,10 +219,10 @@ describe('CheckoutPage', () => {
     await fillAddress(user);
     await user.click(screen.getByRole('button', { name: 'Place order' }));
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`${detail}. Your order was not placed`);
+    expect(await screen.findByText(new RegExp(`${detail}. Your order was not placed`))).toBeInTheDocument();
     const summary = screen.getByRole('complementary', { name: 'Order summary' });
     await waitFor(() => expect(within(summary).queryByText('Discount (SAVE10)')).not.toBeInTheDocument());
+    expect(await within(summary).findByTestId('refused-code')).toHaveTextContent(`Code SAVE10 no longer applies: ${detail}`);
     expect(within(summary).getByText('$18.50')).toBeInTheDocument();
     expect(server.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/cart').length).toBeGreaterThan(1);
     expect(screen.getByTestId('location')).toHaveTextContent('/checkout');

@@ -38,7 +38,7 @@ export default function CheckoutPage() {
 const ADDRESS_FIELDS = new Set(['fullName', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone']);
 
 function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
-  const { reload, removePromotion } = useCart();
+  const { reload } = useCart();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
@@ -46,10 +46,7 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   const [payment, setPayment] = useState<PaymentMethod>('manual');
   const form = useSubmit({ fieldPrefix: 'shippingAddress.' });
   const { problem, fieldErrors } = form;
-  // The code checkout refused: the reloaded cart may no longer show it (a code that ended discounts nothing, so the
-  // cart names no promotion) while the cart still holds it, and only removing it lets the order through.
-  const [refusedCode, setRefusedCode] = useState<string | null>(null);
-  const removal = useSubmit();
+  const promotionRefused = problem?.code === 'promotion_invalid' || problem?.code === 'promotion_exhausted';
 
   // After a failed submit, take keyboard and screen-reader users to the first field to fix.
   useEffect(() => {
@@ -60,6 +57,14 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   // Back from the payment page through the browser's history (the page restored from the back/forward
   // cache): the form must not stay stuck on "Placing order…", and the cart has changed server-side.
   const { reset } = form;
+
+  // A code checkout refused: the reloaded cart names it (promotionRefused) and the summary's code form offers to
+  // remove it; once it is gone (or replaced), the refusal no longer stands.
+  const stillRefused = cart.promotionRefused?.code;
+  useEffect(() => {
+    if (promotionRefused && !stillRefused) reset();
+  }, [stillRefused, cart.promotion?.code]); // not on the refusal itself: the reload that names the code follows it
+
   useEffect(() => {
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;
@@ -80,11 +85,10 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
   }
 
   /** The sentence for a refused order, where the standard one would not say enough; reloads what changed. */
-  function explain(p: Problem, linesAtSubmit: CartItem[], codeAtSubmit: string | null): string | null {
+  function explain(p: Problem, linesAtSubmit: CartItem[]): string | null {
     switch (p.code) {
       case 'promotion_invalid':
       case 'promotion_exhausted':
-        setRefusedCode(codeAtSubmit);
         void reload();
         return `${messageOf(p).replace(/\.$/, '')}. Your order was not placed: remove the discount code (or apply `
           + 'another one), check the new total, then place the order again.';
@@ -115,9 +119,6 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
     // the same body is the same attempt (same key): a retry after a lost answer cannot order twice
     const key = keyForAttempt(body);
     const linesAtSubmit = cart.items;
-    const codeAtSubmit = cart.promotion?.code ?? null;
-    setRefusedCode(null);
-    removal.reset();
     void form.run(async () => {
       const { data } = await checkout({ body, headers: { 'Idempotency-Key': key }, throwOnError: true });
       finishAttempt();
@@ -128,15 +129,8 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
       }
       void reload();
       navigate(`/orders/confirmation?order=${encodeURIComponent(data.order.id)}`);
-    }, { keepBusy: true, onProblem: (p) => explain(p, linesAtSubmit, codeAtSubmit) });
+    }, { keepBusy: true, onProblem: (p) => explain(p, linesAtSubmit) });
   }
-
-  function removeRefusedCode() {
-    if (!refusedCode) return;
-    void removal.run(() => removePromotion(refusedCode), { onSuccess: () => { setRefusedCode(null); form.reset(); } });
-  }
-
-  const promotionRefused = problem?.code === 'promotion_invalid' || problem?.code === 'promotion_exhausted';
 
   const unplaced = Object.entries(fieldErrors)
     .filter(([field]) => field !== 'email' && field !== 'paymentMethod' && !ADDRESS_FIELDS.has(field));
@@ -147,14 +141,6 @@ function CheckoutForm({ cart, user }: { cart: Cart; user: User | null }) {
         <div>
           <ErrorAlert problem={problem} message={form.message} />
           {problem?.code === 'insufficient_stock' ? <p><Link to="/cart">Review your cart</Link></p> : null}
-          {promotionRefused && refusedCode && cart.promotion?.code !== refusedCode ? (
-            <p>
-              <button type="button" className="secondary" disabled={removal.busy} onClick={removeRefusedCode}>
-                Remove code {refusedCode}
-              </button>
-            </p>
-          ) : null}
-          <ErrorAlert problem={removal.problem} message={removal.message} />
           {unplaced.length ? (
             <ul className="field-error">
               {unplaced.map(([field, text]) => <li key={field}>{field}: {text}</li>)}

@@ -2,6 +2,7 @@ package com.acme.shop.cart;
 
 import com.acme.shop.cart.dto.CartDto;
 import com.acme.shop.cart.dto.CartItemDto;
+import com.acme.shop.cart.dto.CartPromotionRefusedDto;
 import com.acme.shop.catalog.Stock;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.FieldError;
@@ -313,9 +314,14 @@ public class Carts {
             return CartDto.of(null, List.of(), store.currency(), pricing, null);
         }
         List<CartItemDto> items = items(cart.id());
-        CartDto.Discount discount = cart.promotionCode() == null ? null
-                : promotions.quote(cart.promotionCode(), promotionLines(items)).map(Carts::discount).orElse(null);
-        return CartDto.of(cart.id(), items, store.currency(), pricing, discount);
+        if (cart.promotionCode() == null) {
+            return CartDto.of(cart.id(), items, store.currency(), pricing, null);
+        }
+        // A code that no longer applies is shown with the reason checkout would give, so the shopper can remove it.
+        Promotions.Quote quote = promotions.quote(cart.promotionCode(), promotionLines(items));
+        return quote.applied() != null ? CartDto.of(cart.id(), items, store.currency(), pricing, discount(quote.applied()))
+                : CartDto.of(cart.id(), items, store.currency(), pricing, null,
+                        new CartPromotionRefusedDto(cart.promotionCode(), quote.refusal(), quote.refusalDetail()));
     }
 
     /** The cart's lines at the catalog's current prices, in the order they were added. */

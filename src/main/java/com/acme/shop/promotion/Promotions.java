@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -159,12 +158,16 @@ public class Promotions {
             boolean freeShipping, Integer perCustomerLimit) {
     }
 
-    /** The code's discount on these lines now, or empty when it would be refused ({@link #check}). */
-    public Optional<Applied> quote(String code, List<Line> lines) {
+    /** What a cart's code does now: its discount, or why checkout would refuse it (the problem's code and detail). */
+    public record Quote(Applied applied, String refusal, String refusalDetail) {
+    }
+
+    /** The code's discount on these lines now, or why it would be refused ({@link #check}). */
+    public Quote quote(String code, List<Line> lines) {
         try {
-            return Optional.of(check(code, lines, 422));
+            return new Quote(check(code, lines, 422), null, null);
         } catch (ApiException e) {
-            return Optional.empty();
+            return new Quote(null, e.code(), e.detail());
         }
     }
 

@@ -295,7 +295,15 @@ class PromotionCheckoutTest {
         guestCheckout(cart, newKey(), checkoutBody("gone@example.com")).then().statusCode(409)
                 .body("code", equalTo("promotion_invalid"));
         assertEquals(10, (int) admin.as().get("/api/v1/admin/products/" + product).path("stock"));
-        guest(cart).get("/api/v1/cart").then().body("items.size()", equalTo(1));
+        // The cart says which code is refused and why, so the shopper can remove it; then checkout goes through.
+        guest(cart).get("/api/v1/cart").then().body("items.size()", equalTo(1))
+                .body("promotion", org.hamcrest.Matchers.nullValue()).body("discountCents", equalTo(0))
+                .body("promotionRefused.code", equalTo(code)).body("promotionRefused.reason", equalTo("promotion_invalid"))
+                .body("promotionRefused.detail", equalTo("This code is no longer active"));
+        guest(cart).delete("/api/v1/cart/promotions/" + code).then().statusCode(200)
+                .body("promotionRefused", org.hamcrest.Matchers.nullValue());
+        guestCheckout(cart, newKey(), checkoutBody("gone@example.com")).then().statusCode(201)
+                .body("order.discountCents", equalTo(0));
     }
 
     @Test

@@ -12,8 +12,11 @@ public record CartDto(
         @Schema(required = true, description = "Units in the cart (the sum of quantities)") int itemCount,
         @Schema(required = true) long subtotalCents,
         @Schema(required = true, nullable = true, description = "The applied code and its discount now; null when none "
-                + "is applied or the applied one no longer discounts anything (checkout then refuses it)")
+                + "is applied or the applied one no longer discounts anything (promotionRefused then says why, and "
+                + "checkout refuses the cart)")
         CartPromotionDto promotion,
+        @Schema(required = true, nullable = true, description = "The applied code when it no longer discounts anything, "
+                + "and why; null otherwise") CartPromotionRefusedDto promotionRefused,
         @Schema(required = true, description = "The promotion's discount (0 without one)") long discountCents,
         @Schema(required = true, description = "What checkout would charge for shipping now (0 for an empty cart)") long shippingCents,
         @Schema(required = true, description = "What checkout would charge for tax now") long taxCents,
@@ -25,6 +28,12 @@ public record CartDto(
     }
 
     public static CartDto of(UUID id, List<CartItemDto> items, String currency, CartQuote pricing, Discount discount) {
+        return of(id, items, currency, pricing, discount, null);
+    }
+
+    /** With {@code refused}: the applied code that no longer discounts anything (then {@code discount} is null). */
+    public static CartDto of(UUID id, List<CartItemDto> items, String currency, CartQuote pricing, Discount discount,
+            CartPromotionRefusedDto refused) {
         int count = 0;
         long subtotal = 0;
         for (CartItemDto item : items) {
@@ -36,7 +45,8 @@ public record CartDto(
                 : pricing.of(subtotal, off, discount != null && discount.freeShipping());
         CartPromotionDto promotion = discount == null || items.isEmpty() ? null
                 : new CartPromotionDto(discount.code(), off);
-        return new CartDto(id, List.copyOf(items), count, subtotal, promotion, off, quote.shippingCents(), quote.taxCents(),
+        return new CartDto(id, List.copyOf(items), count, subtotal, promotion, items.isEmpty() ? null : refused, off,
+                quote.shippingCents(), quote.taxCents(),
                 quote.totalCents(), currency);
     }
 }
