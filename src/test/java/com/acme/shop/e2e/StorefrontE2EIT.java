@@ -9,13 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.acme.shop.support.PackagedApp;
+import com.acme.shop.support.TestDatabase;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -24,21 +25,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,8 +55,8 @@ class StorefrontE2EIT {
     private static final String ADMIN_PASSWORD = "e2e-admin-password";
     private static final String STRIPE_WEBHOOK_SECRET = "whsec_e2e_test_only";
 
-    private static EmbeddedPostgres postgres;
-    private static Process service;
+    private static TestDatabase database;
+    private static PackagedApp service;
     private static WireMockServer stripe;
     private static GreenMail smtp;
     private static HttpServer mailbox;
@@ -74,8 +65,7 @@ class StorefrontE2EIT {
 
     @BeforeAll
     static void startService() throws Exception {
-        Path jar = TARGET.resolve("quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the app first (./mvnw verify does): " + jar);
+        assertTrue(Files.exists(PackagedApp.JAR), "package the app first (./mvnw verify does): " + PackagedApp.JAR);
         chromium = Chromium.executable();
         Files.createDirectories(TARGET.resolve("e2e"));
 
@@ -91,7 +81,7 @@ class StorefrontE2EIT {
                 .withHeader("Content-Type", "text/html")
                 .withBody("<!doctype html><title>Stripe Checkout (test stub)</title><h1>Stripe test checkout</h1>")));
 
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(PackagedApp.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         mailbox = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         mailbox.createContext("/messages", exchange -> {
@@ -105,15 +95,10 @@ class StorefrontE2EIT {
         });
         mailbox.start();
 
-        int port = freePort();
+        database = TestDatabase.create("E2E_DATABASE", "shop_e2e", false);
+        int port = PackagedApp.freePort();
         baseUrl = "http://localhost:" + port;
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database());
-        env.put("QUARKUS_DATASOURCE_USERNAME", System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"));
-        env.put("QUARKUS_DATASOURCE_PASSWORD", System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/test-keys/public.pem").toAbsolutePath().toString());
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", Path.of("src/test/resources/test-keys/private.pem").toAbsolutePath().toString());
+        Map<String, String> env = PackagedApp.environment(database, port);
         env.put("ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_MAILER_MOCK", "false");
@@ -128,37 +113,17 @@ class StorefrontE2EIT {
         env.put("STRIPE_SECRET_KEY", "sk_test_e2e_stub");
         env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
         env.put("STRIPE_API_BASE", stripe.baseUrl());
-
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(TARGET.resolve("e2e/service.log").toFile());
-        builder.environment().putAll(env);
-        service = builder.start();
-
-        HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await("the packaged service to be ready (see target/e2e/service.log)")
-                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                    if (!service.isAlive()) {
-                        throw new IllegalStateException("the service exited; see target/e2e/service.log");
-                    }
-                    try {
-                        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    } catch (IOException notYet) {
-                        return false;
-                    }
-                });
+        service = PackagedApp.start(List.of("-Xmx512m"), env, TARGET.resolve("e2e/service.log"))
+                .awaitReady(Duration.ofSeconds(90));
     }
 
     @AfterAll
     static void stopService() throws Exception {
         if (service != null) {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            service.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
         if (stripe != null) {
             stripe.stop();
@@ -232,40 +197,9 @@ class StorefrontE2EIT {
         return "";
     }
 
-    /** A database of the run's own: a new one on the configured server, or an embedded PostgreSQL. */
-    private static String database() throws Exception {
-        String server = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (server == null || server.isBlank()) {
-            postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off").start();
-            return postgres.getJdbcUrl("postgres", "postgres");
-        }
-        String name = setting("E2E_DATABASE", "shop_e2e");
-        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("E2E_DATABASE must be a plain lower-case name: " + name);
-        }
-        String user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        String password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
-        try (Connection c = java.sql.DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + name);
-        }
-        return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-    }
-
     /** An environment variable, or the default when it is unset or blank. */
     private static String setting(String variable, String fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
