@@ -1,6 +1,7 @@
 package com.acme.shop.catalog;
 
 import com.acme.shop.catalog.dto.ProductCreate;
+import com.acme.shop.platform.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -548,6 +550,43 @@ class ProductRows {
         return query("WITH candidate AS MATERIALIZED (" + candidates + ") SELECT count(*) FROM candidate c "
                 + "CROSS JOIN LATERAL (SELECT * FROM product WHERE product.id = c.product_id OFFSET 0) p WHERE " + where,
                 s -> bind(s, params), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** A product's own columns, as reads show them (the variants, images and categories are read beside). */
+    record Head(UUID id, String sku, String slug, String name, String description, long priceCents, boolean active,
+            long version, Instant createdAt, Instant updatedAt) {
+
+        static Head of(Product p) {
+            return new Head(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, p.active, p.version, p.createdAt,
+                    p.updatedAt);
+        }
+    }
+
+    private static final String HEAD = "SELECT id, sku, slug, name, description, price_cents, active, version, "
+            + "created_at, updated_at FROM product ";
+
+    /**
+     * The products with these ids, in the order of {@code ids} (a page chosen over an index of ids): one statement,
+     * straight into records (no entities: a read has nothing to track, snapshot or flush).
+     */
+    List<Head> heads(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Head> found = new HashMap<>();
+        query(HEAD + "WHERE id = ANY (?)", s -> s.setArray(1, s.getConnection().createArrayOf("uuid", ids.toArray())),
+                ProductRows::head).forEach(h -> found.put(h.id(), h));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    Optional<Head> activeHead(String slug) {
+        return query(HEAD + "WHERE slug = ? AND active", s -> s.setString(1, slug), ProductRows::head).stream()
+                .findFirst();
+    }
+
+    private static Head head(ResultSet rs) throws SQLException {
+        return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getBoolean(7), rs.getLong(8), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 
     /** Binds the values from the first parameter on; answers the index of the next one. */

@@ -121,7 +121,7 @@ public class Products {
                     .append(filters.variantMatches("fv", params)).append(")");
         }
         String resultWhere = where.toString();
-        List<Product> items;
+        List<ProductRows.Head> items;
         long total;
         ProductFacets counted = null;
         if (facets) {
@@ -155,7 +155,7 @@ public class Products {
         }
         if (q == null || q.isBlank()) {
             // The whole active catalog: its size is kept by triggers (V8), so no count(*) per page.
-            List<Product> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
+            List<ProductRows.Head> items = byIds(rows.pageIds("active", sort.sqlOrderBy, page.offset(), page.size()));
             long total = rows.activeProductCount();
             return Page.of(publicDtos(items), page, total);
         }
@@ -193,7 +193,7 @@ public class Products {
         walkParams.add(filed);
 
         boolean few = (double) links * links < (double) (page.offset() + page.size()) * catalog;
-        List<Product> items = byIds(few
+        List<ProductRows.Head> items = byIds(few
                 ? rows.pageIdsAmong(ProductCategories.FILED_UNDER, where, amongParams, sort.sqlOrderBy, page.offset(), page.size())
                 : rows.pageIds(walkWhere, walkParams, sort.sqlOrderBy, page.offset(), page.size()));
         long total;
@@ -210,8 +210,8 @@ public class Products {
     }
 
     public ProductDto getPublic(String slug) {
-        return Product.<Product>find("slug = ?1 and active = true", slug).firstResultOptional()
-                .map(this::dto).map(Products::forShoppers).orElseThrow(() -> ApiException.notFound("Product"));
+        return rows.activeHead(slug).map(h -> dtos(List.of(h)).get(0)).map(Products::forShoppers)
+                .orElseThrow(() -> ApiException.notFound("Product"));
     }
 
     /**
@@ -237,7 +237,7 @@ public class Products {
             if (inCategory) {
                 return inCategory(category, where.toString(), params, Sort.NEWEST, page);
             }
-            List<Product> items = byIds(rows.pageIds(where.toString(), params, Sort.NEWEST.sqlOrderBy, page.offset(),
+            List<ProductRows.Head> items = byIds(rows.pageIds(where.toString(), params, Sort.NEWEST.sqlOrderBy, page.offset(),
                     page.size()));
             long total = items.isEmpty() && page.page() == 0 ? 0
                     : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
@@ -246,7 +246,7 @@ public class Products {
         }
         if (q == null || q.isBlank()) {
             String where = active == null ? "true" : active ? "active" : "NOT active";
-            List<Product> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));
+            List<ProductRows.Head> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));
             long total = items.isEmpty() && page.page() == 0 ? 0
                     : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                     : rows.countWhere(where);
@@ -476,21 +476,15 @@ public class Products {
         long total = items.isEmpty() && page.page() == 0 ? 0
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
                 : count.getSingleResult();
-        return Page.of(dtos(items), page, total);
+        return Page.of(dtos(items.stream().map(ProductRows.Head::of).toList()), page, total);
     }
 
     /**
      * A page's products in the order of {@code ids}: the page was chosen over a narrow index of ids (a deep page
      * skips index entries, not whole rows), then only its rows are read.
      */
-    private List<Product> byIds(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Product> found = new HashMap<>();
-        em.createQuery("select p from Product p where p.id in :ids", Product.class).setParameter("ids", ids)
-                .getResultList().forEach(p -> found.put(p.id, p));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    private List<ProductRows.Head> byIds(List<UUID> ids) {
+        return rows.heads(ids);
     }
 
     private Product find(UUID id) {
@@ -502,10 +496,10 @@ public class Products {
     }
 
     private ProductDto dto(Product product) {
-        return dtos(List.of(product)).get(0);
+        return dtos(List.of(ProductRows.Head.of(product))).get(0);
     }
 
-    private List<ProductDto> publicDtos(List<Product> products) {
+    private List<ProductDto> publicDtos(List<ProductRows.Head> products) {
         return dtos(products).stream().map(Products::forShoppers).toList();
     }
 
@@ -522,16 +516,26 @@ public class Products {
 
     /**
      * A page of products with their options, variants, images and categories: four statements, whatever the page
-     * size.
+     * size. The v1 fields over the variants: {@code sku} is the first variant's, {@code priceCents} the lowest active
+     * price (both kept on the product row), {@code stock} the active variants' units in all, {@code imageUrl} the
+     * first image's.
      */
-    private List<ProductDto> dtos(List<Product> products) {
-        List<UUID> ids = products.stream().map(p -> p.id).toList();
+    private List<ProductDto> dtos(List<ProductRows.Head> products) {
+        List<UUID> ids = products.stream().map(ProductRows.Head::id).toList();
         Map<UUID, VariantRows.Details> details = variantRows.details(ids);
         Map<UUID, List<com.acme.shop.catalog.dto.CategoryRef>> filed = categories.of(ids);
         return products.stream().map(p -> {
-            VariantRows.Details d = details.get(p.id);
-            return ProductDto.of(p, store.currency(), List.copyOf(d.options()), List.copyOf(d.variants()),
-                    List.copyOf(d.images()), filed.getOrDefault(p.id, List.of()));
+            VariantRows.Details d = details.get(p.id());
+            int stock = 0;
+            for (com.acme.shop.catalog.dto.VariantDto v : d.variants()) {
+                if (v.active()) {
+                    stock += v.stock();
+                }
+            }
+            return new ProductDto(p.id(), p.sku(), p.slug(), p.name(), p.description(), p.priceCents(),
+                    store.currency(), stock, p.active(), d.images().isEmpty() ? null : d.images().get(0).url(),
+                    p.createdAt(), p.updatedAt(), p.version(), List.copyOf(d.options()), List.copyOf(d.variants()),
+                    List.copyOf(d.images()), List.copyOf(filed.getOrDefault(p.id(), List.of())));
         }).toList();
     }
 

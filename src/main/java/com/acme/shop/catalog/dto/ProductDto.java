@@ -1,6 +1,5 @@
 package com.acme.shop.catalog.dto;
 
-import com.acme.shop.catalog.Product;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,21 +25,4 @@ public record ProductDto(
         @Schema(required = true, description = "In display order; imageUrl is the first one's url") List<ImageDto> images,
         @Schema(required = true, description = "The categories it is filed under (by name); empty when none")
         List<CategoryRef> categories) {
-
-    /**
-     * The v1 fields over the variants: {@code sku} is the first variant's, {@code priceCents} the lowest active
-     * price, {@code stock} the active variants' units in all.
-     */
-    public static ProductDto of(Product p, String currency, List<ProductOptionDto> options, List<VariantDto> variants,
-            List<ImageDto> images, List<CategoryRef> categories) {
-        int stock = 0;
-        for (VariantDto v : variants) {
-            if (v.active()) {
-                stock += v.stock();
-            }
-        }
-        return new ProductDto(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, currency, stock, p.active,
-                images.isEmpty() ? null : images.get(0).url(), p.createdAt, p.updatedAt, p.version, options, variants,
-                images, List.copyOf(categories));
-    }
 }
