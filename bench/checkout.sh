@@ -34,6 +34,22 @@ with open(f"{work}/clients.txt", "w") as f:
         token = call("POST", "/api/v1/auth/register", {"email": f"c{i}@bench.local", "password": "bench-password", "name": f"C{i}"})["accessToken"]
         f.write(f"{token} {products[i]} {products[0]}\n")
 PY
+# Both wrk scripts count the orders placed (201) and show the first failure.
+cat > "$WORK/placed.lua" <<'LUA'
+function response(status, headers, body)
+  if status == 201 then placed = placed + 1
+  elseif status >= 300 and not reported then
+    reported = true
+    io.write("  first failure: " .. status .. " " .. tostring(body):sub(1, 200) .. "\n")
+  end
+end
+function done(summary)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("placed") end
+  io.write(string.format("  orders placed: %d in %.1f s = %.0f orders/s; errors: %d non-2xx\n", total,
+    summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
+end
+LUA
 cat > "$WORK/checkout.lua" <<'LUA'
 -- One connection per thread; each thread is one customer alternating "add to cart" and "check out".
 local counter = 1
@@ -72,20 +88,8 @@ function request()
   return wrk.format("POST", "/api/v1/checkout", headers,
     '{"shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
-function response(status, headers, body)
-  if status == 201 then placed = placed + 1
-  elseif status >= 300 and not reported then
-    reported = true
-    io.write("  first failure: " .. status .. " " .. tostring(body):sub(1, 200) .. "\n")
-  end
-end
-function done(summary)
-  local total = 0
-  for _, t in ipairs(threads) do total = total + t:get("placed") end
-  io.write(string.format("  orders placed: %d in %.1f s = %.0f orders/s; errors: %d non-2xx\n", total,
-    summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
-end
 LUA
+cat "$WORK/placed.lua" >> "$WORK/checkout.lua"
 # Guest carts for the checkout-only modes, straight into the tables (what add-to-cart and apply leave behind):
 # cart n holds product n % 16, and wrk's connection (n % 16) + 1 checks it out.
 GUEST_CARTS="${GUEST_CARTS:-8000}"
@@ -132,20 +136,8 @@ function request()
   return wrk.format("POST", "/api/v1/checkout", headers,
     '{"email":"g' .. id .. '@bench.local","shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
-function response(status, headers, body)
-  if status == 201 then placed = placed + 1
-  elseif status >= 300 and not reported then
-    reported = true
-    io.write("  first failure: " .. status .. " " .. tostring(body):sub(1, 200) .. "\n")
-  end
-end
-function done(summary)
-  local total = 0
-  for _, t in ipairs(threads) do total = total + t:get("placed") end
-  io.write(string.format("  orders placed: %d in %.1f s = %.0f orders/s; errors: %d non-2xx\n", total,
-    summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
-end
 LUA
+cat "$WORK/placed.lua" >> "$WORK/guest.lua"
 export CLIENTS_FILE="$WORK/clients.txt"
 # The JIT needs about a thousand orders before the checkout path runs compiled: a short warm-up measured it cold.
 echo "warm-up (${WARMUP:-30} s)..."; wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP:-30}s" -s "$WORK/checkout.lua" "$BASE" -- distinct warmup >/dev/null

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, createProduct, screenshot, unique } from './support';
+import { adminToken, createProduct, fillCheckout, screenshot, unique } from './support';
 
 test('a customer registers with a guest cart, sees it merged, orders and finds the order in their account', async ({ page, request }) => {
   const token = await adminToken(request);
@@ -28,12 +28,10 @@ test('a customer registers with a guest cart, sees it merged, orders and finds t
 
   await page.getByRole('link', { name: 'Proceed to checkout' }).click();
   await expect(page.getByLabel('Email')).toHaveCount(0);
-  await page.getByLabel('Full name').fill('Katherine Johnson');
-  await page.getByLabel('Address line 1').fill('1 Langley Blvd');
-  await page.getByLabel('City').fill('Hampton');
-  await page.getByLabel('Postal code').fill('23681');
-  await page.getByLabel('Country').selectOption('US');
-  await page.getByLabel('Manual payment (bank transfer)').check();
+  await fillCheckout(page, {
+    payment: 'manual',
+    address: { fullName: 'Katherine Johnson', line1: '1 Langley Blvd', city: 'Hampton', postalCode: '23681' },
+  });
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
   const number = (await page.getByTestId('order-number').textContent())?.trim() ?? '';

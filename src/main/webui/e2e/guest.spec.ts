@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, createProduct, screenshot, unique } from './support';
+import { adminToken, createProduct, fillCheckout, screenshot, unique } from './support';
 
 test('a guest browses, adds to cart, checks out, sees the confirmation and tracks the order', async ({ page, request }) => {
   const token = await adminToken(request);
@@ -38,13 +38,10 @@ test('a guest browses, adds to cart, checks out, sees the confirmation and track
   await page.getByRole('link', { name: 'Proceed to checkout' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
   const email = `${tag.replace(/\s+/g, '.').toLowerCase()}@example.com`;
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Full name').fill('Grace Hopper');
-  await page.getByLabel('Address line 1').fill('1 Navy Way');
-  await page.getByLabel('City').fill('Arlington');
-  await page.getByLabel('Postal code').fill('22202');
-  await page.getByLabel('Country').selectOption('US');
-  await page.getByLabel('Manual payment (bank transfer)').check();
+  await fillCheckout(page, {
+    email, payment: 'manual',
+    address: { fullName: 'Grace Hopper', line1: '1 Navy Way', city: 'Arlington', postalCode: '22202' },
+  });
   await screenshot(page, '04-checkout');
   await page.getByRole('button', { name: 'Place order' }).click();
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { admin, adminToken, screenshot, unique } from './support';
+import { admin, adminToken, fillCheckout, screenshot, unique } from './support';
 
 type Variant = { id: string; sku: string; options: Record<string, string>; priceCents: number; stock: number };
 
@@ -81,13 +81,10 @@ test('a shopper filters by category and size, picks a variant and buys it; the a
     await expect(page.getByRole('main')).toContainText(shirt.name);
     await page.getByRole('link', { name: 'Proceed to checkout' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible();
-    await page.getByLabel('Email').fill(`${tag.replace(/\s+/g, '.').toLowerCase()}@example.com`);
-    await page.getByLabel('Full name').fill('Katherine Johnson');
-    await page.getByLabel('Address line 1').fill('1 NASA Drive');
-    await page.getByLabel('City').fill('Hampton');
-    await page.getByLabel('Postal code').fill('23666');
-    await page.getByLabel('Country').selectOption('US');
-    await page.getByLabel('Manual payment (bank transfer)').check();
+    await fillCheckout(page, {
+      email: `${tag.replace(/\s+/g, '.').toLowerCase()}@example.com`, payment: 'manual',
+      address: { fullName: 'Katherine Johnson', line1: '1 NASA Drive', city: 'Hampton', postalCode: '23666' },
+    });
     await page.getByRole('button', { name: 'Place order' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
     const number = (await page.getByTestId('order-number').textContent())?.trim() ?? '';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { admin, adminToken, createProduct, deliverStripeEvent, screenshot, unique } from './support';
+import { admin, adminToken, createProduct, deliverStripeEvent, fillCheckout, screenshot, unique } from './support';
 
 /** The totals list (subtotal, discount, shipping, tax, total) as term -> amount. */
 async function totals(page: Page): Promise<Record<string, string>> {
@@ -83,13 +83,10 @@ test('an admin creates a discount code in the dashboard; a guest applies it in t
     const summary = page.getByRole('complementary', { name: 'Order summary' });
     await expect(summary.getByText(`Discount (${code})`)).toBeVisible();
     expect((await totals(page)).Total).toBe(shown.Total);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Full name').fill('Katherine Johnson');
-    await page.getByLabel('Address line 1').fill('1 Langley Blvd');
-    await page.getByLabel('City').fill('Hampton');
-    await page.getByLabel('Postal code').fill('23681');
-    await page.getByLabel('Country').selectOption('US');
-    await page.getByLabel('Card payment (Stripe)').check();
+    await fillCheckout(page, {
+      email, payment: 'card',
+      address: { fullName: 'Katherine Johnson', line1: '1 Langley Blvd', city: 'Hampton', postalCode: '23681' },
+    });
     await page.getByRole('button', { name: 'Place order' }).click();
     await expect(page.getByRole('heading', { name: 'Stripe test checkout' })).toBeVisible();
 

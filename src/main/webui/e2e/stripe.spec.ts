@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminToken, createProduct, deliverStripeEvent, screenshot, unique } from './support';
+import { adminToken, createProduct, deliverStripeEvent, fillCheckout, screenshot, unique } from './support';
 
 test('a guest pays by card: off to Stripe Checkout, the signed webhook marks it paid, back to the confirmation', async ({ page, request }) => {
   const token = await adminToken(request);
@@ -11,13 +11,10 @@ test('a guest pays by card: off to Stripe Checkout, the signed webhook marks it 
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('link', { name: /^Cart, 1 item/ })).toBeVisible();
   await page.goto('/checkout');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Full name').fill('Mary Jackson');
-  await page.getByLabel('Address line 1').fill('3 Wright Ave');
-  await page.getByLabel('City').fill('Hampton');
-  await page.getByLabel('Postal code').fill('23666');
-  await page.getByLabel('Country').selectOption('US');
-  await page.getByLabel('Card payment (Stripe)').check();
+  await fillCheckout(page, {
+    email, payment: 'card',
+    address: { fullName: 'Mary Jackson', line1: '3 Wright Ave', city: 'Hampton', postalCode: '23666' },
+  });
   await page.getByRole('button', { name: 'Place order' }).click();
 
   // The browser is on Stripe's (stubbed) Checkout page; the order waits for payment, its stock held.

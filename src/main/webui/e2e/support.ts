@@ -23,6 +23,24 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).accessToken;
 }
 
+/** A US shipping address for the checkout form. */
+export type Address = { fullName: string; line1: string; city: string; postalCode: string };
+
+/**
+ * Fills the checkout form as a shopper types it: the email (guests only), the address, and the payment method;
+ * the caller places the order.
+ */
+export async function fillCheckout(page: Page, input: { email?: string; address: Address; payment: 'card' | 'manual' }):
+  Promise<void> {
+  if (input.email !== undefined) await page.getByLabel('Email').fill(input.email);
+  await page.getByLabel('Full name').fill(input.address.fullName);
+  await page.getByLabel('Address line 1').fill(input.address.line1);
+  await page.getByLabel('City').fill(input.address.city);
+  await page.getByLabel('Postal code').fill(input.address.postalCode);
+  await page.getByLabel('Country').selectOption('US');
+  await page.getByLabel(input.payment === 'card' ? 'Card payment (Stripe)' : 'Manual payment (bank transfer)').check();
+}
+
 export type SeededProduct = { id: string; slug: string; name: string; sku: string; priceCents: number };
 
 /** Seeds a product through the admin API (the UI under test is the storefront, not this). */

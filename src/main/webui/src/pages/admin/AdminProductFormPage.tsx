@@ -4,7 +4,8 @@ import {
   adminArchiveProduct, adminCreateProduct, adminGetProduct, adminUpdateProduct, listCategories,
   type Problem, type Product, type ProductCreate, type ProductPatch,
 } from '../../api/generated';
-import { messageOf, problemOf } from '../../api/problem';
+import { problemOf } from '../../api/problem';
+import { serverFieldErrors } from './adminCommon';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { LoadGate } from '../../components/LoadGate';
 import { Checkbox, ErrorAlert, Field, Notice, SubmitButton, TextAreaField, formatDate, usePageTitle } from '../../components/ui';
@@ -67,16 +68,8 @@ function validate(v: Values, currency: string): Errors {
 }
 
 /** Field errors from a failed save, keyed by the form's field names. */
-function serverErrors({ problem, fieldErrors }: Submit): Errors {
-  if (!problem) return {};
-  const out: Errors = {};
-  for (const [field, message] of Object.entries(fieldErrors)) {
-    const name = SERVER_FIELDS[field];
-    if (name && !out[name]) out[name] = message;
-  }
-  if (problem.code === 'sku_taken') out.sku = messageOf(problem);
-  if (problem.code === 'slug_taken') out.slug = messageOf(problem);
-  return out;
+function serverErrors(form: Submit): Errors {
+  return serverFieldErrors(form, SERVER_FIELDS, { sku_taken: 'sku', slug_taken: 'slug' });
 }
 
 const BACK = <p><Link to="/admin/products">Back to products</Link></p>;

@@ -4,7 +4,7 @@ import {
   adminCreatePromotion, adminDeletePromotion, adminGetPromotion, adminUpdatePromotion, listCategories,
   type Promotion, type PromotionCreate, type PromotionPatch,
 } from '../../api/generated';
-import { messageOf } from '../../api/problem';
+import { serverFieldErrors } from './adminCommon';
 import { useStoreCurrency } from '../../cart/CartContext';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { Facts } from '../../components/Facts';
@@ -120,15 +120,8 @@ export function validate(v: Values, currency: string): Errors {
 }
 
 /** Field errors from a failed save, keyed by the form's field names. */
-function serverErrors({ problem, fieldErrors }: Submit): Errors {
-  if (!problem) return {};
-  const out: Errors = {};
-  for (const [field, message] of Object.entries(fieldErrors)) {
-    const name = SERVER_FIELDS[field];
-    if (name && !out[name]) out[name] = message;
-  }
-  if (problem.code === 'code_taken') out.code = messageOf(problem);
-  return out;
+function serverErrors(form: Submit): Errors {
+  return serverFieldErrors(form, SERVER_FIELDS, { code_taken: 'code' });
 }
 
 function sameIds(a: string[], b: string[]): boolean {

@@ -307,6 +307,28 @@ class PromotionCheckoutTest {
     }
 
     @Test
+    void refundsOfADiscountedOrderRefundWhatWasPaidNeverTheListPrice() {
+        String product = Catalog.create(admin, "Refund Promo", 1000, 10);
+        String cart = guestCartWith(product, 2);
+        String code = code();
+        promotion(code, "percent", 2500, Map.of());
+        apply(cart, code).then().statusCode(200);
+        // 2000 - 25 % = 1500, shipping 500, tax 10 % of 1500 = 150: 2150 paid, not the 2700 the goods list at.
+        String id = guestCheckout(cart, newKey(), checkoutBody("refund-promo@example.com")).then().statusCode(201)
+                .body("order.totalCents", equalTo(2150)).body("order.discountCents", equalTo(500))
+                .extract().path("order.id");
+        admin.as().body(Map.of("status", "PAID")).patch("/api/v1/admin/orders/" + id + "/status").then().statusCode(200);
+        admin.as().body(Map.of("amountCents", 1000)).post("/api/v1/admin/orders/" + id + "/refunds").then()
+                .statusCode(201);
+        admin.as().body(Map.of("amountCents", 1151)).post("/api/v1/admin/orders/" + id + "/refunds").then()
+                .statusCode(422).body("code", equalTo("refund_exceeds_total"));
+        admin.as().body(Map.of("amountCents", 1150)).post("/api/v1/admin/orders/" + id + "/refunds").then()
+                .statusCode(201);
+        admin.as().get("/api/v1/admin/orders/" + id).then().body("status", equalTo("REFUNDED"))
+                .body("refundedCents", equalTo(2150)).body("discountCents", equalTo(500));
+    }
+
+    @Test
     void theGuestCartsCodeSurvivesTheMergeAtLoginWhenTheUsersCartHasNone() {
         String product = Catalog.create(admin, "Merged", 1000, 10);
         String cart = guestCartWith(product, 1);
