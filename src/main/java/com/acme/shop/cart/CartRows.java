@@ -54,8 +54,9 @@ class CartRows {
      */
     @Transactional(TxType.MANDATORY)
     Ref lock(UUID cartId) {
+        // Only for a cart this transaction created or holds on to (a user's): nothing deletes it under the caller.
         return sql.first("UPDATE cart SET updated_at = now() WHERE id = ? RETURNING id, promotion_code", CartRows::ref,
-                cartId).orElseThrow();
+                cartId).orElseThrow(() -> new IllegalStateException("cart " + cartId + " is gone"));
     }
 
     /** Finds and {@link #lock}s the user's cart in one statement. */

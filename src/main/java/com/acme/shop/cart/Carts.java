@@ -105,7 +105,7 @@ public class Carts {
     /** Sets the quantity of the line {@code key}: a variant id, or the product id of a single-variant line. */
     @Transactional
     public CartDto setQuantity(CartOwner owner, UUID key, int quantity) {
-        CartRows.Ref cart = rows.lock(find(owner).orElseThrow(Carts::noSuchLine).id());
+        CartRows.Ref cart = lockExisting(owner).orElseThrow(Carts::noSuchLine);
         UUID cartId = cart.id();
         CartRows.Line line = lineByKey(cartId, key).orElseThrow(Carts::noSuchLine);
         if (quantity == 0) {
@@ -122,7 +122,7 @@ public class Carts {
 
     @Transactional
     public CartDto remove(CartOwner owner, UUID key) {
-        Optional<CartRows.Ref> cart = find(owner).map(found -> rows.lock(found.id()));
+        Optional<CartRows.Ref> cart = lockExisting(owner);
         cart.ifPresent(c -> lineByKey(c.id(), key).ifPresent(line -> rows.deleteLine(c.id(), line.variantId())));
         return render(cart.orElse(null));
     }
@@ -166,10 +166,7 @@ public class Carts {
 
     @Transactional
     public void clear(CartOwner owner) {
-        find(owner).ifPresent(cart -> {
-            rows.lock(cart.id());
-            rows.deleteLines(cart.id());
-        });
+        lockExisting(owner).ifPresent(cart -> rows.deleteLines(cart.id()));
     }
 
     /**
