@@ -24,12 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,18 +62,15 @@ public class Products {
 
     /** The storefront's sorts, spelled {@code newest}, {@code price_asc}... in the API. */
     public enum Sort implements WireEnums.Spelled {
-        NEWEST("p.createdAt desc, p.id desc", "created_at DESC, id DESC"),
-        PRICE_ASC("p.priceCents asc, p.id asc", "price_cents, id"),
-        PRICE_DESC("p.priceCents desc, p.id desc", "price_cents DESC, id DESC"),
-        NAME("lower(p.name) asc, p.id asc", "lower(name), id");
+        NEWEST("created_at DESC, id DESC"),
+        PRICE_ASC("price_cents, id"),
+        PRICE_DESC("price_cents DESC, id DESC"),
+        NAME("lower(name), id");
 
-        /** In HQL, for searches. */
-        final String orderBy;
         /** In SQL, in the order of the partial index that serves it (V2: product_active_*, product_all_newest). */
         final String sqlOrderBy;
 
-        Sort(String orderBy, String sqlOrderBy) {
-            this.orderBy = orderBy;
+        Sort(String sqlOrderBy) {
             this.sqlOrderBy = sqlOrderBy;
         }
 
@@ -159,8 +154,8 @@ public class Products {
             long total = rows.activeProductCount();
             return Page.of(publicDtos(items), page, total);
         }
-        Page<ProductDto> found = page("p.active = true and (p.name ilike :q escape '\\' or p.description ilike :q escape '\\')",
-                sort.orderBy, Map.of("q", LikePatterns.contains(q)), page);
+        Page<ProductDto> found = pageWhere("active AND (name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')",
+                List.of(LikePatterns.contains(q), LikePatterns.contains(q)), sort, page);
         return Page.of(found.items().stream().map(Products::forShoppers).toList(), page, found.totalItems());
     }
 
@@ -237,32 +232,14 @@ public class Products {
             if (inCategory) {
                 return inCategory(category, where.toString(), params, Sort.NEWEST, page);
             }
-            List<ProductRows.Head> items = byIds(rows.pageIds(where.toString(), params, Sort.NEWEST.sqlOrderBy, page.offset(),
-                    page.size()));
-            long total = items.isEmpty() && page.page() == 0 ? 0
-                    : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
-                    : rows.countWhere(where.toString(), params);
-            return Page.of(dtos(items), page, total);
+            return pageWhere(where.toString(), params, Sort.NEWEST, page);
         }
+        String where = active == null ? "true" : active ? "active" : "NOT active";
         if (q == null || q.isBlank()) {
-            String where = active == null ? "true" : active ? "active" : "NOT active";
-            List<ProductRows.Head> items = byIds(rows.pageIds(where, Sort.NEWEST.sqlOrderBy, page.offset(), page.size()));
-            long total = items.isEmpty() && page.page() == 0 ? 0
-                    : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
-                    : rows.countWhere(where);
-            return Page.of(dtos(items), page, total);
+            return pageWhere(where, List.of(), Sort.NEWEST, page);
         }
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" and (p.sku ilike :q escape '\\' or p.name ilike :q escape '\\')");
-            params.put("q", LikePatterns.contains(q));
-        }
-        if (active != null) {
-            where.append(" and p.active = :active");
-            params.put("active", active);
-        }
-        return page(where.toString(), Sort.NEWEST.orderBy, params, page);
+        return pageWhere(where + " AND (sku ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')",
+                List.of(LikePatterns.contains(q), LikePatterns.contains(q)), Sort.NEWEST, page);
     }
 
     public ProductDto get(UUID id) {
@@ -464,19 +441,17 @@ public class Products {
         }
     }
 
-    private Page<ProductDto> page(String where, String orderBy, Map<String, Object> params, PageRequest page) {
-        TypedQuery<Product> query = em.createQuery(
-                "select p from Product p where " + where + " order by " + orderBy, Product.class);
-        TypedQuery<Long> count = em.createQuery("select count(p) from Product p where " + where, Long.class);
-        params.forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Product> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    /**
+     * A page of the products {@code where} picks (fixed SQL, {@code ?} for {@code params}) in the sort's order: the
+     * page's ids over an index (a deep page skips index entries, not rows), then its rows; the count only when the
+     * page does not tell it.
+     */
+    private Page<ProductDto> pageWhere(String where, List<Object> params, Sort sort, PageRequest page) {
+        List<ProductRows.Head> items = byIds(rows.pageIds(where, params, sort.sqlOrderBy, page.offset(), page.size()));
         long total = items.isEmpty() && page.page() == 0 ? 0
                 : items.size() < page.size() && !items.isEmpty() ? (long) page.offset() + items.size()
-                : count.getSingleResult();
-        return Page.of(dtos(items.stream().map(ProductRows.Head::of).toList()), page, total);
+                : rows.countWhere(where, params);
+        return Page.of(dtos(items), page, total);
     }
 
     /**
