@@ -33,11 +33,8 @@ public class GuestInvites {
      */
     @Transactional(TxType.MANDATORY)
     public Optional<String> issue(String email) {
-        if (User.count("email", email) > 0) {
-            return Optional.empty();
-        }
         String token = SecureTokens.newToken();
-        return rows.insertInviteIfAbsent(email, SecureTokens.hash(token)) ? Optional.of(token) : Optional.empty();
+        return rows.insertInviteIfNoAccount(email, SecureTokens.hash(token)) ? Optional.of(token) : Optional.empty();
     }
 
     /** In the registration's transaction; a bad token fails the registration with 400 invalid_token. */

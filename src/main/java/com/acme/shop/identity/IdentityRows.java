@@ -1,5 +1,6 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -11,15 +12,18 @@ import java.util.UUID;
 
 /**
  * The identity feature's guarded statements: conditional inserts and single-use token spends, each one statement
- * so that concurrent callers cannot both win. Rows are read by column name. Accounts themselves are entities.
+ * so that concurrent callers cannot both win. Rows are read by column name. Accounts themselves are entities. The
+ * one statement on the checkout path (a guest's invite) is plain JDBC ({@link Sql}), as the checkout path's are.
  */
 @ApplicationScoped
 class IdentityRows {
 
     private final EntityManager em;
+    private final Sql sql;
 
-    IdentityRows(EntityManager em) {
+    IdentityRows(EntityManager em, Sql sql) {
         this.em = em;
+        this.sql = sql;
     }
 
     /** One native statement: at start-up (the admin seed) it spares Hibernate's HQL parser its first, slow use. */
@@ -39,10 +43,16 @@ class IdentityRows {
     }
 
     /** @return false when this address already has an invite */
-    boolean insertInviteIfAbsent(String email, byte[] tokenHash) {
-        return em.createNativeQuery(
-                "INSERT INTO guest_invite (email, token_hash) VALUES (?1, ?2) ON CONFLICT (email) DO NOTHING")
-                .setParameter(1, email).setParameter(2, tokenHash).executeUpdate() == 1;
+    /**
+     * An invite for an address that has neither an account nor an invite yet, in one statement. (A guest checkout
+     * asked Hibernate to count the accounts first: that HQL count was a fifth of the service's CPU per guest order.)
+     */
+    boolean insertInviteIfNoAccount(String email, byte[] tokenHash) {
+        return sql.update("""
+                INSERT INTO guest_invite (email, token_hash)
+                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE email = ?)
+                ON CONFLICT (email) DO NOTHING
+                """, email, tokenHash, email) == 1;
     }
 
     /** @return false unless an unused invite with this token, sent after {@code sentAfter}, was sent to this address */
