@@ -18,8 +18,14 @@ import java.util.UUID;
 @ApplicationScoped
 class PromotionRows {
 
+    /**
+     * A promotion as the API shows it. {@code used_count} counts uses only while the promotion has a usage limit (a
+     * checkout of a code without one writes no counter, so a code every shopper uses is no hot row); without a limit
+     * the uses shown are the held redemptions.
+     */
     private static final String COLUMNS = "id, code, type, value, min_subtotal_cents, starts_at, ends_at, usage_limit, "
-            + "per_customer_limit, used_count, active, created_at, "
+            + "per_customer_limit, CASE WHEN usage_limit IS NULL THEN (SELECT count(*) FROM promotion_redemption r "
+            + "WHERE r.promotion_id = promotion.id AND r.state = 'held') ELSE used_count END AS used_count, active, created_at, "
             + "ARRAY(SELECT category_id FROM promotion_category c WHERE c.promotion_id = promotion.id ORDER BY category_id) AS categories";
 
     private final Sql sql;
@@ -73,13 +79,22 @@ class PromotionRows {
                 """, id, code, type, value, minSubtotalCents, startsAt, endsAt, usageLimit, perCustomerLimit, active) == 1;
     }
 
+    /** {@code usedCount}: the counter to start from when a limit is set on a code that had none; null keeps it. */
     @Transactional(TxType.MANDATORY)
-    void update(Promotion p) {
+    void update(Promotion p, Integer usedCount) {
         sql.update("""
                 UPDATE promotion SET code = ?, type = ?, value = ?, min_subtotal_cents = ?, starts_at = ?, ends_at = ?,
-                    usage_limit = ?, per_customer_limit = ?, active = ?, updated_at = now() WHERE id = ?
+                    usage_limit = ?, per_customer_limit = ?, active = ?, used_count = coalesce(?, used_count),
+                    updated_at = now() WHERE id = ?
                 """, p.code(), p.type(), p.value(), p.minSubtotalCents(), p.startsAt(), p.endsAt(), p.usageLimit(),
-                p.perCustomerLimit(), p.active(), p.id());
+                p.perCustomerLimit(), p.active(), usedCount, p.id());
+    }
+
+    /** The uses held now (run after locking the promotion, so no checkout of it is in flight). */
+    @Transactional(TxType.MANDATORY)
+    int heldCount(UUID id) {
+        return sql.first("SELECT count(*) FROM promotion_redemption WHERE promotion_id = ? AND state = 'held'",
+                rs -> rs.getInt(1), id).orElse(0);
     }
 
     @Transactional(TxType.MANDATORY)
@@ -97,6 +112,21 @@ class PromotionRows {
     }
 
     // --- redemption ------------------------------------------------------------------------------------
+
+    /**
+     * The order's redemption of a promotion that is active and has no usage limit, held: no counter is written, so
+     * concurrent checkouts of the code only share a key lock on its row (as the redemption's foreign key takes anyway)
+     * and never queue. An admin setting a limit locks the row for update: this waits for it, sees the limit, and
+     * answers false (nothing written), and the caller counts the use with {@link #takeUse}.
+     */
+    @Transactional(TxType.MANDATORY)
+    boolean takeUnlimitedUse(UUID orderId, UUID id, String customerKey, long discountCents) {
+        return sql.update("""
+                WITH unlimited AS (SELECT id FROM promotion WHERE id = ? AND active AND usage_limit IS NULL FOR KEY SHARE)
+                INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
+                SELECT ?, id, ?, ? FROM unlimited
+                """, id, orderId, customerKey, discountCents) == 1;
+    }
 
     /**
      * One use more, only if the promotion is active and below its limit, and the order's redemption, held: one
@@ -153,29 +183,44 @@ class PromotionRows {
      */
     @Transactional(TxType.MANDATORY)
     boolean retake(UUID orderId, Released released) {
-        Optional<Integer> perCustomerLimit = sql.first("""
-                UPDATE promotion SET used_count = used_count + 1
-                WHERE id = ? AND (usage_limit IS NULL OR used_count < usage_limit)
-                RETURNING coalesce(per_customer_limit, 0)
-                """, rs -> rs.getInt(1), released.promotionId());
-        if (perCustomerLimit.isEmpty()) {
+        Limits limits = shareLimits(released.promotionId());
+        if (limits.usageLimit() != null && sql.update("""
+                UPDATE promotion SET used_count = used_count + 1 WHERE id = ? AND used_count < usage_limit
+                """, released.promotionId()) == 0) {
             return false;
         }
-        if (perCustomerLimit.get() > 0
-                && !takeCustomerUse(released.promotionId(), released.customerKey(), perCustomerLimit.get())) {
-            sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ?", released.promotionId());
+        if (limits.perCustomerLimit() != null
+                && !takeCustomerUse(released.promotionId(), released.customerKey(), limits.perCustomerLimit())) {
+            if (limits.usageLimit() != null) {
+                sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ?", released.promotionId());
+            }
             return false;
         }
         sql.update("UPDATE promotion_redemption SET state = 'held', released_at = NULL WHERE order_id = ?", orderId);
         return true;
     }
 
+    /** A released use's counts given back: the promotion's counter if it has a limit, and the customer's. */
     @Transactional(TxType.MANDATORY)
     void giveBack(Released released) {
-        sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ? AND used_count > 0",
-                released.promotionId());
+        if (shareLimits(released.promotionId()).usageLimit() != null) {
+            sql.update("UPDATE promotion SET used_count = used_count - 1 WHERE id = ? AND used_count > 0",
+                    released.promotionId());
+        }
         sql.update("UPDATE promotion_customer_use SET used = used - 1 WHERE promotion_id = ? AND customer_key = ? AND used > 0",
                 released.promotionId(), released.customerKey());
+    }
+
+    record Limits(Integer usageLimit, Integer perCustomerLimit) {
+    }
+
+    /**
+     * The promotion's limits under a key-share lock: they cannot change until the caller commits (an admin's update
+     * waits for it), so whether a counter is kept is decided once for the transaction; checkouts share the lock.
+     */
+    private Limits shareLimits(UUID id) {
+        return sql.first("SELECT usage_limit, per_customer_limit FROM promotion WHERE id = ? FOR KEY SHARE",
+                rs -> new Limits((Integer) rs.getObject(1), (Integer) rs.getObject(2)), id).orElseThrow();
     }
 
     private static Promotion promotion(ResultSet rs) throws SQLException {

@@ -82,13 +82,16 @@ public class Promotions {
                 old.usedCount(), patch.active() == null ? old.active() : patch.active(), old.createdAt(),
                 patch.categoryIds() == null ? old.categoryIds() : List.copyOf(new LinkedHashSet<>(patch.categoryIds())));
         validate(p);
-        // The row is locked: used_count cannot move under this check (a checkout's use waits for this commit).
-        if (p.usageLimit() != null && p.usageLimit() < old.usedCount()) {
+        // The row is locked: no use can be taken or given back under this check (a checkout's waits for this commit).
+        // A code without a limit keeps no counter: setting one counts the uses held now and starts from there.
+        Integer counted = p.usageLimit() != null && old.usageLimit() == null ? rows.heldCount(id) : null;
+        int used = counted != null ? counted : old.usedCount();
+        if (p.usageLimit() != null && p.usageLimit() < used) {
             throw new ApiException(422, "validation_failed", "Validation failed", "The request is not valid",
-                    List.of(new FieldError("usageLimit", "must be at least usedCount (" + old.usedCount() + ")")));
+                    List.of(new FieldError("usageLimit", "must be at least usedCount (" + used + ")")));
         }
         try {
-            rows.update(p);
+            rows.update(p, counted);
         } catch (Sql.Failed e) {
             if (UniqueViolations.violates(e, "promotion_code_unique")) {
                 throw codeTaken();
@@ -155,7 +158,7 @@ public class Promotions {
 
     /** A code that applies: its discount, each line's share of it (in the lines' order), and free shipping. */
     public record Applied(UUID promotionId, String code, long discountCents, List<Long> lineDiscounts,
-            boolean freeShipping, Integer perCustomerLimit) {
+            boolean freeShipping, Integer usageLimit, Integer perCustomerLimit) {
     }
 
     /** What a cart's code does now: its discount, or why checkout would refuse it (the problem's code and detail). */
@@ -217,18 +220,22 @@ public class Promotions {
             discount += share;
         }
         return new Applied(p.id(), p.code(), discount, List.copyOf(lineDiscounts), "free_shipping".equals(p.type()),
-                p.perCustomerLimit());
+                p.usageLimit(), p.perCustomerLimit());
     }
 
     /**
-     * Takes the order's use of the promotion, in the checkout's transaction and as its last write (the promotion's row
-     * stays locked until the commit): one guarded update that cannot pass the usage limit, with the redemption, and
-     * one guarded upsert that cannot pass the customer's ({@code customerKey}: an account, or a guest's email). Either
-     * refusing is 409 {@code promotion_exhausted}, and the checkout's rollback undoes the rest.
+     * Takes the order's use of the promotion, in the checkout's transaction and as its last write: for a code with a
+     * usage limit, one guarded update that cannot pass it, with the redemption (the promotion's row stays locked until
+     * the commit); for a code without one, only the redemption (nothing to count, so no lock to queue on); then one
+     * guarded upsert that cannot pass the customer's limit ({@code customerKey}: an account, or a guest's email).
+     * Either refusing is 409 {@code promotion_exhausted}, and the checkout's rollback undoes the rest.
      */
     @Transactional(TxType.MANDATORY)
     public void redeem(UUID orderId, Applied applied, String customerKey) {
-        if (!rows.takeUse(orderId, applied.promotionId(), customerKey, applied.discountCents())) {
+        // Without a usage limit nothing is counted (no hot row); a limit set since the check is counted after all.
+        boolean taken = applied.usageLimit() == null
+                && rows.takeUnlimitedUse(orderId, applied.promotionId(), customerKey, applied.discountCents());
+        if (!taken && !rows.takeUse(orderId, applied.promotionId(), customerKey, applied.discountCents())) {
             throw exhausted();
         }
         if (applied.perCustomerLimit() != null

@@ -307,6 +307,38 @@ class PromotionCheckoutTest {
     }
 
     @Test
+    void aCodeWithoutALimitCountsItsHeldUsesAndALimitSetLaterStartsFromThem() {
+        String product = Catalog.create(admin, "Unlimited Code", 1000, 50);
+        String code = code();
+        String id = promotion(code, "fixed", 100, Map.of());
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String cart = guestCartWith(product, 1);
+            apply(cart, code).then().statusCode(200);
+            orders.add(guestCheckout(cart, newKey(), checkoutBody("unlimited" + i + "@example.com")).then()
+                    .statusCode(201).extract().path("order.id"));
+        }
+        // No counter is written for a code without a limit: its uses are its held redemptions.
+        assertEquals(0L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
+        admin.as().get("/api/v1/admin/promotions/" + id).then().body("usedCount", equalTo(3));
+        admin.as().body(Map.of("status", "CANCELLED")).patch("/api/v1/admin/orders/" + orders.get(0) + "/status").then()
+                .statusCode(200);
+        admin.as().get("/api/v1/admin/promotions/" + id).then().body("usedCount", equalTo(2));
+        // A limit below the uses held is refused; one at or above them counts them and holds from there.
+        admin.as().body(Map.of("usageLimit", 1)).patch("/api/v1/admin/promotions/" + id).then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("usageLimit"));
+        admin.as().body(Map.of("usageLimit", 3)).patch("/api/v1/admin/promotions/" + id).then().statusCode(200)
+                .body("usedCount", equalTo(2));
+        assertEquals(2L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
+        String third = guestCartWith(product, 1);
+        apply(third, code).then().statusCode(200);
+        guestCheckout(third, newKey(), checkoutBody("unlimited3@example.com")).then().statusCode(201);
+        String fourth = guestCartWith(product, 1);
+        apply(fourth, code).then().statusCode(409).body("code", equalTo("promotion_exhausted"));
+        admin.as().get("/api/v1/admin/promotions/" + id).then().body("usedCount", equalTo(3));
+    }
+
+    @Test
     void refundsOfADiscountedOrderRefundWhatWasPaidNeverTheListPrice() {
         String product = Catalog.create(admin, "Refund Promo", 1000, 10);
         String cart = guestCartWith(product, 2);
