@@ -113,19 +113,33 @@ class PromotionRows {
 
     // --- redemption ------------------------------------------------------------------------------------
 
+    /** Advisory lock keys of a promotion's uses: 'PROM', and the promotion. */
+    private static final String USES_LOCK = "1347571533, hashtext(?::text)";
+
+    /**
+     * The promotion's uses are being changed by this transaction (shared with other checkouts and cancels), or its
+     * counting is (exclusive: an admin setting a limit). A lock in the lock manager, not on the promotion's row, so
+     * that checkouts sharing it write nothing to that row.
+     */
+    @Transactional(TxType.MANDATORY)
+    void lockUses(UUID id, boolean exclusive) {
+        sql.list("SELECT 1 FROM (SELECT " + (exclusive ? "pg_advisory_xact_lock(" : "pg_advisory_xact_lock_shared(")
+                + USES_LOCK + ")) locked", rs -> 1, id);
+    }
+
     /**
      * The order's redemption of a promotion that is active and has no usage limit, held: no counter is written, so
-     * concurrent checkouts of the code only share a key lock on its row (as the redemption's foreign key takes anyway)
-     * and never queue. An admin setting a limit locks the row for update: this waits for it, sees the limit, and
-     * answers false (nothing written), and the caller counts the use with {@link #takeUse}.
+     * concurrent checkouts of the code never queue on its row. The uses lock is taken first, shared, in a statement of
+     * its own: an admin setting a limit holds it exclusively while counting, and the insert (a later snapshot) then
+     * sees the limit and answers false, nothing written, and the caller counts the use with {@link #takeUse}.
      */
     @Transactional(TxType.MANDATORY)
     boolean takeUnlimitedUse(UUID orderId, UUID id, String customerKey, long discountCents) {
+        lockUses(id, false);
         return sql.update("""
-                WITH unlimited AS (SELECT id FROM promotion WHERE id = ? AND active AND usage_limit IS NULL FOR KEY SHARE)
                 INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
-                SELECT ?, id, ?, ? FROM unlimited
-                """, id, orderId, customerKey, discountCents) == 1;
+                SELECT ?, id, ?, ? FROM promotion WHERE id = ? AND active AND usage_limit IS NULL
+                """, orderId, customerKey, discountCents, id) == 1;
     }
 
     /**
@@ -215,11 +229,12 @@ class PromotionRows {
     }
 
     /**
-     * The promotion's limits under a key-share lock: they cannot change until the caller commits (an admin's update
-     * waits for it), so whether a counter is kept is decided once for the transaction; checkouts share the lock.
+     * The promotion's limits, read once the uses lock is held (shared): they cannot change until the caller commits
+     * (an admin's update waits for it), so whether a counter is kept is decided once for the transaction.
      */
     private Limits shareLimits(UUID id) {
-        return sql.first("SELECT usage_limit, per_customer_limit FROM promotion WHERE id = ? FOR KEY SHARE",
+        lockUses(id, false);
+        return sql.first("SELECT usage_limit, per_customer_limit FROM promotion WHERE id = ?",
                 rs -> new Limits((Integer) rs.getObject(1), (Integer) rs.getObject(2)), id).orElseThrow();
     }
 

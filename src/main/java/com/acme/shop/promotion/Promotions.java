@@ -69,6 +69,9 @@ public class Promotions {
 
     @Transactional
     public PromotionDto update(UUID id, PromotionPatch patch) {
+        // The uses lock first, then the row, in the order checkouts and cancels take them: no in-flight use can be
+        // left out of a count made here, and none can deadlock with it.
+        rows.lockUses(id, true);
         PromotionRows.Promotion old = rows.lockForUpdate(id).orElseThrow(Promotions::notFound);
         PromotionRows.Promotion p = new PromotionRows.Promotion(id,
                 patch.code() == null ? old.code() : patch.code().trim(),
@@ -82,7 +85,7 @@ public class Promotions {
                 old.usedCount(), patch.active() == null ? old.active() : patch.active(), old.createdAt(),
                 patch.categoryIds() == null ? old.categoryIds() : List.copyOf(new LinkedHashSet<>(patch.categoryIds())));
         validate(p);
-        // The row is locked: no use can be taken or given back under this check (a checkout's waits for this commit).
+        // Both locks are held: no use can be taken or given back under this check (a checkout's waits for this commit).
         // A code without a limit keeps no counter: setting one counts the uses held now and starts from there.
         Integer counted = p.usageLimit() != null && old.usageLimit() == null ? rows.heldCount(id) : null;
         int used = counted != null ? counted : old.usedCount();
