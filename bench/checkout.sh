@@ -34,8 +34,16 @@ with open(f"{work}/clients.txt", "w") as f:
         token = call("POST", "/api/v1/auth/register", {"email": f"c{i}@bench.local", "password": "bench-password", "name": f"C{i}"})["accessToken"]
         f.write(f"{token} {products[i]} {products[0]}\n")
 PY
-# Both wrk scripts count the orders placed (201) and show the first failure.
+# Both wrk scripts number their connections (one customer each), count the orders placed (201) and show the first
+# failure.
 cat > "$WORK/placed.lua" <<'LUA'
+local counter = 1
+local threads = {}
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
 function response(status, headers, body)
   if status == 201 then placed = placed + 1
   elseif status >= 300 and not reported then
@@ -50,15 +58,9 @@ function done(summary)
     summary.duration / 1e6, total / (summary.duration / 1e6), summary.errors.status))
 end
 LUA
-cat > "$WORK/checkout.lua" <<'LUA'
+cp "$WORK/placed.lua" "$WORK/checkout.lua"
+cat >> "$WORK/checkout.lua" <<'LUA'
 -- One connection per thread; each thread is one customer alternating "add to cart" and "check out".
-local counter = 1
-local threads = {}
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
 function init(args)
   local hot = args[1] == "hot"
   promo = args[1] == "promo"
@@ -89,7 +91,6 @@ function request()
     '{"shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
 LUA
-cat "$WORK/placed.lua" >> "$WORK/checkout.lua"
 # Guest carts for the checkout-only modes, straight into the tables (what add-to-cart and apply leave behind):
 # cart n holds product n % 16, and wrk's connection (n % 16) + 1 checks it out.
 GUEST_CARTS="${GUEST_CARTS:-8000}"
@@ -107,16 +108,10 @@ INSERT INTO cart_line (cart_id, product_id, variant_id, quantity)
 SELECT token FROM g ORDER BY n;
 SQL
 done
-cat > "$WORK/guest.lua" <<'LUA'
+cp "$WORK/placed.lua" "$WORK/guest.lua"
+cat >> "$WORK/guest.lua" <<'LUA'
 -- Each connection checks out its own guest carts, one request each: token n of the file belongs to connection
 -- (n % 16) + 1.
-local counter = 1
-local threads = {}
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
 function init(args)
   tokens = {}
   local n = 0
@@ -137,7 +132,6 @@ function request()
     '{"email":"g' .. id .. '@bench.local","shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
 LUA
-cat "$WORK/placed.lua" >> "$WORK/guest.lua"
 export CLIENTS_FILE="$WORK/clients.txt"
 # The JIT needs about a thousand orders before the checkout path runs compiled: a short warm-up measured it cold.
 echo "warm-up (${WARMUP:-30} s)..."; wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP:-30}s" -s "$WORK/checkout.lua" "$BASE" -- distinct warmup >/dev/null
