@@ -8,18 +8,22 @@ import static com.acme.shop.support.Shopping.guestCheckout;
 import static com.acme.shop.support.Shopping.newKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
 import com.acme.shop.support.Categories;
 import com.acme.shop.support.Db;
 import com.acme.shop.support.Parallel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +33,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +46,9 @@ class PromotionCheckoutTest {
 
     @Inject
     Db db;
+
+    @Inject
+    PromotionRows rows;
 
     Api.Session admin;
 
@@ -64,6 +75,13 @@ class PromotionCheckoutTest {
 
     private static Response apply(String cookie, String code) {
         return guest(cookie).body(Map.of("code", code)).post("/api/v1/cart/promotions");
+    }
+
+    /** A guest cart holding one unit of the product, with the code applied. */
+    private static String cartWithCode(String product, String code) {
+        String cart = guestCartWith(product, 1);
+        apply(cart, code).then().statusCode(200);
+        return cart;
     }
 
     @Test
@@ -218,8 +236,7 @@ class PromotionCheckoutTest {
         String id = promotion(code, "percent", 5000, Map.of("usageLimit", 10));
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            String cart = guestCartWith(product, 1);
-            apply(cart, code).then().statusCode(200);
+            String cart = cartWithCode(product, code);
             String email = "campaign" + i + "@example.com";
             calls.add(() -> guestCheckout(cart, newKey(), checkoutBody(email)));
         }
@@ -238,6 +255,78 @@ class PromotionCheckoutTest {
     }
 
     @Test
+    void aLimitSetWhileThirtyCheckoutsOfAnUnlimitedCodeRunCountsEveryOneOfThem() throws Exception {
+        String product = Catalog.create(admin, "Limit Race", 1000, 100);
+        String code = code();
+        String id = promotion(code, "fixed", 100, Map.of());
+        List<Callable<Response>> calls = new ArrayList<>();
+        calls.add(() -> admin.as().body(Map.of("usageLimit", 20)).patch("/api/v1/admin/promotions/" + id));
+        for (int i = 0; i < 30; i++) {
+            String cart = cartWithCode(product, code);
+            String email = "limit-race" + i + "@example.com";
+            calls.add(() -> guestCheckout(cart, newKey(), checkoutBody(email)));
+        }
+        List<Response> responses = Parallel.run(calls);
+        List<Response> checkouts = responses.subList(1, responses.size());
+        long placed = checkouts.stream().filter(r -> r.statusCode() == 201).count();
+        long exhausted = checkouts.stream().filter(r -> r.statusCode() == 409
+                && "promotion_exhausted".equals(r.path("code"))).count();
+        assertEquals(30, placed + exhausted, "every checkout placed or refused as exhausted");
+        long held = db.count("SELECT count(*) FROM promotion_redemption WHERE promotion_id = ?::uuid AND state = 'held'", id);
+        assertEquals(placed, held);
+        int patched = responses.get(0).statusCode();
+        if (patched == 200) {
+            // The limit counted every use in flight when it was set: the counter is the uses, and the limit held.
+            assertEquals(20, placed);
+            assertEquals(held, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
+        } else {
+            // More than 20 had been placed when the limit came: refused, and the code stayed without one.
+            assertEquals(422, patched);
+            assertEquals(30, placed);
+        }
+    }
+
+    @Test
+    void aLimitSetOnACodeWithoutOneWaitsForTheUseInFlightAndCountsIt() throws Exception {
+        String product = Catalog.create(admin, "In Flight", 1000, 10);
+        String code = code();
+        String id = promotion(code, "fixed", 100, Map.of());
+        for (int i = 0; i < 2; i++) {
+            String cart = cartWithCode(product, code);
+            guestCheckout(cart, newKey(), checkoutBody("in-flight" + i + "@example.com")).then().statusCode(201);
+        }
+        // A checkout's use, taken and not yet committed: the admin's count must wait for it.
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                assertTrue(rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:late@example.com", 100));
+                taken.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            taken.await();
+            Future<Integer> limit = pool.submit(() -> admin.as().body(Map.of("usageLimit", 3))
+                    .patch("/api/v1/admin/promotions/" + id).statusCode());
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !limit.isDone());
+            commit.countDown();
+            inFlight.get();
+            assertEquals(200, limit.get());
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        // Three uses counted: the limit of 3 is reached, and the next shopper is refused.
+        assertEquals(3L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
+        String next = guestCartWith(product, 1);
+        apply(next, code).then().statusCode(409).body("code", equalTo("promotion_exhausted"));
+    }
+
+    @Test
     void aPerCustomerLimitOfOneHoldsUnderTenParallelCheckoutsOfOneGuestEmail() throws Exception {
         String product = Catalog.create(admin, "Once Each", 1000, 100);
         String code = code();
@@ -245,8 +334,7 @@ class PromotionCheckoutTest {
         String email = "once-" + code.toLowerCase() + "@example.com";
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String cart = guestCartWith(product, 1);
-            apply(cart, code).then().statusCode(200);
+            String cart = cartWithCode(product, code);
             // The same customer, however they spell their email.
             String spelled = i % 2 == 0 ? email : email.toUpperCase();
             calls.add(() -> guestCheckout(cart, newKey(), checkoutBody(spelled)));
@@ -313,8 +401,7 @@ class PromotionCheckoutTest {
         String id = promotion(code, "fixed", 100, Map.of());
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String cart = guestCartWith(product, 1);
-            apply(cart, code).then().statusCode(200);
+            String cart = cartWithCode(product, code);
             orders.add(guestCheckout(cart, newKey(), checkoutBody("unlimited" + i + "@example.com")).then()
                     .statusCode(201).extract().path("order.id"));
         }
@@ -330,8 +417,7 @@ class PromotionCheckoutTest {
         admin.as().body(Map.of("usageLimit", 3)).patch("/api/v1/admin/promotions/" + id).then().statusCode(200)
                 .body("usedCount", equalTo(2));
         assertEquals(2L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
-        String third = guestCartWith(product, 1);
-        apply(third, code).then().statusCode(200);
+        String third = cartWithCode(product, code);
         guestCheckout(third, newKey(), checkoutBody("unlimited3@example.com")).then().statusCode(201);
         String fourth = guestCartWith(product, 1);
         apply(fourth, code).then().statusCode(409).body("code", equalTo("promotion_exhausted"));
