@@ -1,7 +1,7 @@
 package com.acme.shop.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import com.acme.shop.platform.Sql;
 import java.time.Duration;
 
 /**
@@ -11,16 +11,16 @@ import java.time.Duration;
 @ApplicationScoped
 class PaymentRows {
 
-    private final EntityManager em;
+    private final Sql sql;
 
-    PaymentRows(EntityManager em) {
-        this.em = em;
+    PaymentRows(Sql sql) {
+        this.sql = sql;
     }
 
     /** @return false when the event was already recorded (a redelivery, or a concurrent delivery of it) */
     boolean recordEvent(String eventId, String type) {
-        return em.createNativeQuery("INSERT INTO stripe_event (id, type) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, type).executeUpdate() == 1;
+        return sql.update("INSERT INTO stripe_event (id, type) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                eventId, type) == 1;
     }
 
     /**
@@ -28,10 +28,10 @@ class PaymentRows {
      * several instances take disjoint rows and never wait on each other.
      */
     int purgeEventsOlderThan(Duration age, int batch) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 DELETE FROM stripe_event WHERE id IN (
-                    SELECT id FROM stripe_event WHERE received_at < now() - ?1 * interval '1 millisecond'
-                    ORDER BY received_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
-                """).setParameter(1, age.toMillis()).setParameter(2, batch).executeUpdate();
+                    SELECT id FROM stripe_event WHERE received_at < now() - ? * interval '1 millisecond'
+                    ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, age.toMillis(), batch);
     }
 }

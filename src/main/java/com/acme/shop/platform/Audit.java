@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -17,12 +16,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class Audit {
 
-    private final EntityManager em;
+    private final Sql sql;
     private final ObjectMapper json;
     private final Instance<SecurityIdentity> identity;
 
-    Audit(EntityManager em, ObjectMapper json, Instance<SecurityIdentity> identity) {
-        this.em = em;
+    Audit(Sql sql, ObjectMapper json, Instance<SecurityIdentity> identity) {
+        this.sql = sql;
         this.json = json;
         this.identity = identity;
     }
@@ -40,13 +39,11 @@ public class Audit {
         } catch (RuntimeException outsideARequest) {
             // scheduled jobs and webhooks act as "system"
         }
-        em.createNativeQuery("""
+        sql.update("""
                 INSERT INTO admin_audit (id, actor_id, actor, action, entity_type, entity_id, before, after)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """).setParameter(1, UUID.randomUUID()).setParameter(2, actorId).setParameter(3, actor)
-                .setParameter(4, action).setParameter(5, entityType)
-                .setParameter(6, entityId == null ? null : entityId.toString())
-                .setParameter(7, write(before)).setParameter(8, write(after)).executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, UUID.randomUUID(), actorId, actor, action, entityType, entityId == null ? null : entityId.toString(),
+                write(before), write(after));
     }
 
     /** The acting admin as it appears in histories: {@code admin:<email>}, or {@code system}. */
