@@ -10,10 +10,10 @@ import com.acme.shop.platform.RateLimitConfig;
 import com.acme.shop.platform.RateLimitedException;
 import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecurityEvents;
+import com.acme.shop.platform.Sql;
 import com.acme.shop.platform.UniqueViolations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,7 +58,7 @@ public class Accounts {
         String passwordHash = hasher.hash(request.password());
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                if (User.count("email", email) > 0) {
+                if (rows.accountExists(email)) {
                     throw emailTaken();
                 }
                 User user = new User();
@@ -69,13 +69,13 @@ public class Accounts {
                 user.role = Role.CUSTOMER;
                 user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 user.updatedAt = user.createdAt;
-                user.persistAndFlush();
+                rows.insertUser(user);
                 if (request.inviteToken() != null) {
                     invites.redeem(request.inviteToken(), email, user.id);
                 }
                 return open(user);
             });
-        } catch (PersistenceException e) {
+        } catch (Sql.Failed e) {
             // Two registrations raced past the count: the unique key decides.
             if (UniqueViolations.violates(e, "app_user_email_unique")) {
                 throw emailTaken();
@@ -98,7 +98,7 @@ public class Accounts {
             securityEvents.record(SecurityEvents.Event.LOGIN_THROTTLED, "email", email);
             throw e;
         }
-        Optional<User> found = User.findByEmail(email);
+        Optional<User> found = rows.userByEmail(email);
         boolean matches = found.isPresent()
                 ? hasher.matches(request.password(), found.get().passwordHash)
                 : hasher.matchesNothing(request.password());
@@ -128,7 +128,7 @@ public class Accounts {
      * user is signed out, and the calling one ({@code sessionId}, when the access token names it) stays.
      */
     public void changePassword(UUID userId, Optional<UUID> sessionId, String currentPassword, String newPassword) {
-        User user = User.<User>findByIdOptional(userId).orElseThrow(
+        User user = rows.user(userId).orElseThrow(
                 () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
         try {
             rateLimits.hit(LOGIN_FAILURES, user.email, limits.loginFailures(), limits.loginFailureWindow());
@@ -155,15 +155,14 @@ public class Accounts {
 
     /** Only over the hash that was checked: a password changed meanwhile (another instance) is never overwritten. */
     private boolean replacePasswordHash(UUID userId, String checkedHash, String newHash) {
-        return User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
-                newHash, Instant.now().truncatedTo(ChronoUnit.MICROS), userId, checkedHash) == 1;
+        return rows.replacePasswordHash(userId, checkedHash, newHash, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** A family whose rotated token is presented again is revoked, and that revocation must commit. */
     @Transactional(dontRollbackOn = ApiException.class)
     public Session refresh(String rawRefreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(rawRefreshToken);
-        User user = User.<User>findByIdOptional(rotation.userId()).orElseThrow(
+        User user = rows.user(rotation.userId()).orElseThrow(
                 () -> new ApiException(401, "invalid_token", "Invalid token", "The account no longer exists"));
         return new Session(user, accessTokens.issue(user, rotation.familyId()), rotation.raw());
     }
@@ -174,7 +173,7 @@ public class Accounts {
     }
 
     public UserDto me(UUID userId) {
-        return User.<User>findByIdOptional(userId).map(UserDto::of).orElseThrow(
+        return rows.user(userId).map(UserDto::of).orElseThrow(
                 () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
     }
 

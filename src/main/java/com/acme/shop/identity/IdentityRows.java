@@ -1,9 +1,10 @@
 package com.acme.shop.identity;
 
+import com.acme.shop.platform.Emails;
 import com.acme.shop.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,35 +12,125 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The identity feature's guarded statements: conditional inserts and single-use token spends, each one statement
- * so that concurrent callers cannot both win. Rows are read by column name. Accounts themselves are entities. The
- * one statement on the checkout path (a guest's invite) is plain JDBC ({@link Sql}), as the checkout path's are.
+ * The identity feature's SQL ({@link Sql}): accounts and refresh tokens read and written by column name, and the
+ * guarded statements (conditional inserts and single-use token spends), each one statement so that concurrent
+ * callers cannot both win.
  */
 @ApplicationScoped
 class IdentityRows {
 
-    private final EntityManager em;
+    private static final String USER = "SELECT id, email, name, password_hash, role, created_at, updated_at, totp_secret "
+            + "FROM app_user ";
+    /** A LIKE pattern over the email or the name (the admin list's search). */
+    private static final String MATCHES = "(email ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')";
+
     private final Sql sql;
 
-    IdentityRows(EntityManager em, Sql sql) {
-        this.em = em;
+    IdentityRows(Sql sql) {
         this.sql = sql;
     }
 
-    /** One native statement: at start-up (the admin seed) it spares Hibernate's HQL parser its first, slow use. */
+    // --- accounts ---------------------------------------------------------------------------------------
+
+    Optional<User> user(UUID id) {
+        return sql.first(USER + "WHERE id = ?", IdentityRows::user, id);
+    }
+
+    /** The account of this email, in any spelling of it. */
+    Optional<User> userByEmail(String email) {
+        return sql.first(USER + "WHERE email = ?", IdentityRows::user, Emails.normalise(email));
+    }
+
+    /** Accounts newest first; {@code pattern} (a LIKE pattern) matches the email or the name, null matches all. */
+    List<User> users(String pattern, int offset, int limit) {
+        return pattern == null
+                ? sql.list(USER + "ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?", IdentityRows::user, offset, limit)
+                : sql.list(USER + "WHERE " + MATCHES + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?",
+                        IdentityRows::user, pattern, pattern, offset, limit);
+    }
+
+    long countUsers(String pattern) {
+        return pattern == null
+                ? sql.first("SELECT count(*) FROM app_user", rs -> rs.getLong(1)).orElseThrow()
+                : sql.first("SELECT count(*) FROM app_user WHERE " + MATCHES, rs -> rs.getLong(1), pattern, pattern)
+                        .orElseThrow();
+    }
+
+    /** A new account; a taken email fails on {@code app_user_email_unique}. */
+    void insertUser(User user) {
+        sql.update("""
+                INSERT INTO app_user (id, email, name, password_hash, role, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, user.id, user.email, user.name, user.passwordHash, user.role.value(), user.createdAt,
+                user.updatedAt);
+    }
+
+    /** Only over the hash that was checked; false when it changed meanwhile. */
+    boolean replacePasswordHash(UUID userId, String checkedHash, String newHash, Instant at) {
+        return sql.update("UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?",
+                newHash, at, userId, checkedHash) == 1;
+    }
+
+    void setPasswordHash(UUID userId, String hash, Instant at) {
+        sql.update("UPDATE app_user SET password_hash = ?, updated_at = ? WHERE id = ?", hash, at, userId);
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        User user = new User();
+        user.id = rs.getObject("id", UUID.class);
+        user.email = rs.getString("email");
+        user.name = rs.getString("name");
+        user.passwordHash = rs.getString("password_hash");
+        user.role = Role.of(rs.getString("role"));
+        user.createdAt = Sql.instant(rs, "created_at");
+        user.updatedAt = Sql.instant(rs, "updated_at");
+        user.totpSecret = rs.getBytes("totp_secret");
+        return user;
+    }
+
+    /** At start-up (the admin seed). */
     boolean accountExists(String email) {
-        return (Boolean) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = ?1)")
-                .setParameter(1, email).getSingleResult();
+        return sql.first("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = ?)", rs -> rs.getBoolean(1), email)
+                .orElseThrow();
     }
 
     /** @return false when an account with this email exists (several instances may seed at once) */
     boolean insertAdminIfAbsent(String email, String name, String passwordHash) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 INSERT INTO app_user (id, email, name, password_hash, role, created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, 'admin', now(), now())
+                VALUES (?, ?, ?, ?, 'admin', now(), now())
                 ON CONFLICT (email) DO NOTHING
-                """).setParameter(1, UUID.randomUUID()).setParameter(2, email).setParameter(3, name)
-                .setParameter(4, passwordHash).executeUpdate() == 1;
+                """, UUID.randomUUID(), email, name, passwordHash) == 1;
+    }
+
+    // --- refresh tokens -----------------------------------------------------------------------------------
+
+    /** The first token of a new family (a login or a registration). */
+    void insertRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant createdAt,
+            Instant expiresAt) {
+        sql.update("""
+                INSERT INTO refresh_token (id, user_id, family_id, token_hash, created_at, family_started_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, id, userId, familyId, tokenHash, createdAt, createdAt, expiresAt);
+    }
+
+    Optional<UUID> refreshTokenFamily(byte[] tokenHash) {
+        return sql.first("SELECT family_id FROM refresh_token WHERE token_hash = ? LIMIT 1",
+                rs -> rs.getObject(1, UUID.class), tokenHash);
+    }
+
+    void revokeRefreshTokenFamily(UUID familyId, Instant at) {
+        sql.update("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL", at, familyId);
+    }
+
+    /** Every live token of the user but those of {@code keptFamily} (null: every one). */
+    void revokeRefreshTokensOf(UUID userId, UUID keptFamily, Instant at) {
+        if (keptFamily == null) {
+            sql.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, userId);
+        } else {
+            sql.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
+                    at, userId, keptFamily);
+        }
     }
 
     /** @return false when this address already has an invite */
@@ -57,31 +148,27 @@ class IdentityRows {
 
     /** @return false unless an unused invite with this token, sent after {@code sentAfter}, was sent to this address */
     boolean redeemInvite(byte[] tokenHash, String email, UUID userId, Instant sentAfter) {
-        return !em.createNativeQuery("""
+        return sql.update("""
                 UPDATE guest_invite SET redeemed_at = now(), redeemed_by = ?3
-                WHERE token_hash = ?1 AND email = ?2 AND redeemed_at IS NULL AND created_at > ?4 RETURNING email
-                """).setParameter(1, tokenHash).setParameter(2, email).setParameter(3, userId)
-                .setParameter(4, sentAfter).getResultList().isEmpty();
+                WHERE token_hash = ?1 AND email = ?2 AND redeemed_at IS NULL AND created_at > ?4
+                """, tokenHash, email, userId, sentAfter) > 0;
     }
 
     void insertResetToken(byte[] tokenHash, UUID userId, Instant expiresAt) {
-        em.createNativeQuery("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, tokenHash).setParameter(2, userId).setParameter(3, expiresAt).executeUpdate();
+        sql.update("INSERT INTO password_reset_token (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                tokenHash, userId, expiresAt);
     }
 
     /** Spends an open, unexpired reset token; answers whose it was. */
-    @SuppressWarnings("unchecked")
     Optional<UUID> spendResetToken(byte[] tokenHash) {
-        List<Tuple> spent = em.createNativeQuery("""
+        return sql.first("""
                 UPDATE password_reset_token SET used_at = now()
-                WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > now() RETURNING user_id
-                """, Tuple.class).setParameter(1, tokenHash).getResultList();
-        return spent.stream().findFirst().map(row -> row.get("user_id", UUID.class));
+                WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id
+                """, rs -> rs.getObject("user_id", UUID.class), tokenHash);
     }
 
     void spendAllResetTokens(UUID userId) {
-        em.createNativeQuery("UPDATE password_reset_token SET used_at = now() WHERE user_id = ?1 AND used_at IS NULL")
-                .setParameter(1, userId).executeUpdate();
+        sql.update("UPDATE password_reset_token SET used_at = now() WHERE user_id = ? AND used_at IS NULL", userId);
     }
 
     /** A refresh token spent and replaced in one statement. */
@@ -94,10 +181,9 @@ class IdentityRows {
      * family does). A concurrent rotation of the same token waits for the row and then finds it revoked, so one
      * token is spent at most once across instances.
      */
-    @SuppressWarnings("unchecked")
     Optional<Rotated> rotateRefreshToken(byte[] tokenHash, UUID nextId, byte[] nextHash, Duration ttl,
             Duration customerMaxAge, Duration adminMaxAge) {
-        List<Tuple> rotated = em.createNativeQuery("""
+        return sql.first("""
                 WITH spent AS (
                     UPDATE refresh_token t SET revoked_at = now(), replaced_by = ?2
                     FROM app_user u
@@ -109,55 +195,45 @@ class IdentityRows {
                 SELECT ?2, user_id, family_id, ?3, now(), least(now() + ?4 * interval '1 millisecond', family_ends_at), family_started_at
                 FROM spent
                 RETURNING user_id, family_id
-                """, Tuple.class).setParameter(1, tokenHash).setParameter(2, nextId).setParameter(3, nextHash)
-                .setParameter(4, ttl.toMillis()).setParameter(5, customerMaxAge.toMillis())
-                .setParameter(6, adminMaxAge.toMillis()).getResultList();
-        return rotated.stream().findFirst()
-                .map(row -> new Rotated(row.get("user_id", UUID.class), row.get("family_id", UUID.class)));
+                """, rs -> new Rotated(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class)),
+                tokenHash, nextId, nextHash, ttl.toMillis(), customerMaxAge.toMillis(), adminMaxAge.toMillis());
     }
 
     /** Why a refresh token could not be rotated: what the failure is recorded as. */
     record RefreshTokenState(UUID userId, UUID familyId, boolean revoked, boolean rotated, boolean familyEnded) {
     }
 
-    @SuppressWarnings("unchecked")
     Optional<RefreshTokenState> refreshTokenState(byte[] tokenHash, Duration customerMaxAge, Duration adminMaxAge) {
-        List<Tuple> found = em.createNativeQuery("""
+        return sql.first("""
                 SELECT t.user_id, t.family_id, t.revoked_at IS NOT NULL AS revoked, t.replaced_by IS NOT NULL AS rotated,
                        t.family_started_at + CASE WHEN u.role = 'admin' THEN ?3 ELSE ?2 END * interval '1 millisecond' <= now() AS family_ended
                 FROM refresh_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ?1
-                """, Tuple.class).setParameter(1, tokenHash).setParameter(2, customerMaxAge.toMillis())
-                .setParameter(3, adminMaxAge.toMillis()).getResultList();
-        return found.stream().findFirst().map(row -> new RefreshTokenState(row.get("user_id", UUID.class),
-                row.get("family_id", UUID.class), row.get("revoked", Boolean.class), row.get("rotated", Boolean.class),
-                row.get("family_ended", Boolean.class)));
+                """, rs -> new RefreshTokenState(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class),
+                rs.getBoolean("revoked"), rs.getBoolean("rotated"), rs.getBoolean("family_ended")),
+                tokenHash, customerMaxAge.toMillis(), adminMaxAge.toMillis());
     }
 
     // --- two-factor sign-in ---------------------------------------------------------------------------
 
     /** A new pending secret, replacing any earlier pending one; only while two-factor sign-in is off. */
     boolean setPendingTotpSecret(UUID userId, byte[] secret) {
-        return em.createNativeQuery(
-                "UPDATE app_user SET totp_pending_secret = ?2 WHERE id = ?1 AND totp_secret IS NULL")
-                .setParameter(1, userId).setParameter(2, secret).executeUpdate() == 1;
+        return sql.update("UPDATE app_user SET totp_pending_secret = ?2 WHERE id = ?1 AND totp_secret IS NULL",
+                userId, secret) == 1;
     }
 
-    @SuppressWarnings("unchecked")
     Optional<byte[]> pendingTotpSecret(UUID userId) {
-        List<byte[]> found = em.createNativeQuery(
-                "SELECT totp_pending_secret FROM app_user WHERE id = ?1 AND totp_pending_secret IS NOT NULL")
-                .setParameter(1, userId).getResultList();
-        return found.stream().findFirst();
+        return sql.first("SELECT totp_pending_secret FROM app_user WHERE id = ? AND totp_pending_secret IS NOT NULL",
+                rs -> rs.getBytes(1), userId);
     }
 
     /** Turns two-factor sign-in on with the pending secret the code was checked against, spending its step. */
     boolean enableTotp(UUID userId, byte[] checkedSecret, long step) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL,
                                     totp_enabled_at = now(), totp_last_step = ?3, updated_at = now()
                 WHERE id = ?1 AND totp_pending_secret = ?2 AND totp_secret IS NULL
-                """).setParameter(1, userId).setParameter(2, checkedSecret).setParameter(3, step).executeUpdate() == 1;
+                """, userId, checkedSecret, step) == 1;
     }
 
     /**
@@ -166,19 +242,19 @@ class IdentityRows {
      * step no longer greater.
      */
     boolean acceptTotpStep(UUID userId, byte[] checkedSecret, long step) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 UPDATE app_user SET totp_last_step = ?3
                 WHERE id = ?1 AND totp_secret = ?2 AND (totp_last_step IS NULL OR totp_last_step < ?3)
-                """).setParameter(1, userId).setParameter(2, checkedSecret).setParameter(3, step).executeUpdate() == 1;
+                """, userId, checkedSecret, step) == 1;
     }
 
     /** @return whether this account had two-factor sign-in (or a pending enrollment) to clear */
     boolean clearTotp(String email) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
                                     totp_last_step = NULL, updated_at = now()
-                WHERE email = ?1 AND (totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL)
-                """).setParameter(1, email).executeUpdate() == 1;
+                WHERE email = ? AND (totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL)
+                """, email) == 1;
     }
 
     // --- retention: one batch each, SKIP LOCKED so instances sweep side by side and never wait on a row in use ---
@@ -186,28 +262,28 @@ class IdentityRows {
     /** Refresh tokens past their expiry, or of sessions older than any role's maximum age. Revoked tokens that
      * have not expired stay: presenting one again is how a stolen token is detected. */
     int deleteExpiredRefreshTokens(Instant sessionsStartedBefore, int batch) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 DELETE FROM refresh_token WHERE id IN (
-                    SELECT id FROM refresh_token WHERE expires_at <= now() OR family_started_at < ?1
-                    LIMIT ?2 FOR UPDATE SKIP LOCKED)
-                """).setParameter(1, sessionsStartedBefore).setParameter(2, batch).executeUpdate();
+                    SELECT id FROM refresh_token WHERE expires_at <= now() OR family_started_at < ?
+                    LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, sessionsStartedBefore, batch);
     }
 
     /** Reset tokens used or past their hour: they can never be spent again. */
     int deleteSpentResetTokens(int batch) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 DELETE FROM password_reset_token WHERE token_hash IN (
                     SELECT token_hash FROM password_reset_token WHERE used_at IS NOT NULL OR expires_at <= now()
-                    LIMIT ?1 FOR UPDATE SKIP LOCKED)
-                """).setParameter(1, batch).executeUpdate();
+                    LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, batch);
     }
 
     /** Invites redeemed (the address has its account, so no new invite is issued to it) or too old to redeem. */
     int deleteSpentInvites(Instant sentBefore, int batch) {
-        return em.createNativeQuery("""
+        return sql.update("""
                 DELETE FROM guest_invite WHERE email IN (
-                    SELECT email FROM guest_invite WHERE redeemed_at IS NOT NULL OR created_at <= ?1
-                    LIMIT ?2 FOR UPDATE SKIP LOCKED)
-                """).setParameter(1, sentBefore).setParameter(2, batch).executeUpdate();
+                    SELECT email FROM guest_invite WHERE redeemed_at IS NOT NULL OR created_at <= ?
+                    LIMIT ? FOR UPDATE SKIP LOCKED)
+                """, sentBefore, batch);
     }
 }

@@ -52,7 +52,7 @@ public class PasswordResets {
         } catch (RateLimitedException quietly) {
             return; // the answer must not tell whether the address exists, nor how often it was asked for
         }
-        boolean sent = QuarkusTransaction.requiringNew().call(() -> User.findByEmail(normalised).map(user -> {
+        boolean sent = QuarkusTransaction.requiringNew().call(() -> rows.userByEmail(normalised).map(user -> {
             String token = SecureTokens.newToken();
             rows.insertResetToken(SecureTokens.hash(token), user.id, Instant.now().plus(VALIDITY));
             mails.passwordReset(user.email, new MailMessages.PasswordReset(user.name,
@@ -72,7 +72,7 @@ public class PasswordResets {
         QuarkusTransaction.requiringNew().run(() -> {
             UUID userId = rows.spendResetToken(SecureTokens.hash(token)).orElseThrow(PasswordResets::invalid);
             rows.spendAllResetTokens(userId);
-            User.update("passwordHash = ?1, updatedAt = ?2 where id = ?3", hash, Instant.now(), userId);
+            rows.setPasswordHash(userId, hash, Instant.now());
             refreshTokens.revokeAllOf(userId);
             securityEvents.record(SecurityEvents.Event.PASSWORD_RESET, "step", "completed", "userId", userId);
         });

@@ -32,17 +32,12 @@ public class RefreshTokens {
     /** Starts a new family (a login or a registration) and returns the raw token for the cookie. */
     public Issued issueNewFamily(User user) {
         String raw = SecureTokens.newToken();
-        RefreshToken token = new RefreshToken();
-        token.id = UUID.randomUUID();
-        token.userId = user.id;
-        token.familyId = UUID.randomUUID();
-        token.tokenHash = SecureTokens.hash(raw);
-        token.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        token.familyStartedAt = token.createdAt;
+        UUID familyId = UUID.randomUUID();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Duration life = config.refreshTokenTtl().compareTo(maxAge(user.role)) < 0 ? config.refreshTokenTtl() : maxAge(user.role);
-        token.expiresAt = token.createdAt.plus(life);
-        token.persist();
-        return new Issued(token.familyId, raw);
+        rows.insertRefreshToken(UUID.randomUUID(), user.id, familyId, SecureTokens.hash(raw), createdAt,
+                createdAt.plus(life));
+        return new Issued(familyId, raw);
     }
 
     /**
@@ -80,12 +75,11 @@ public class RefreshTokens {
         if (!SecureTokens.looksValid(raw)) {
             return;
         }
-        RefreshToken.<RefreshToken>find("tokenHash", (Object) SecureTokens.hash(raw)).firstResultOptional()
-                .ifPresent(token -> revokeFamily(token.familyId, Instant.now()));
+        rows.refreshTokenFamily(SecureTokens.hash(raw)).ifPresent(familyId -> revokeFamily(familyId, Instant.now()));
     }
 
     public void revokeAllOf(UUID userId) {
-        RefreshToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", Instant.now(), userId);
+        rows.revokeRefreshTokensOf(userId, null, Instant.now());
     }
 
     /** Every session of the user but one (the caller's, when it is known). */
@@ -94,12 +88,11 @@ public class RefreshTokens {
             revokeAllOf(userId);
             return;
         }
-        RefreshToken.update("revokedAt = ?1 where userId = ?2 and familyId <> ?3 and revokedAt is null",
-                Instant.now(), userId, keptFamily.get());
+        rows.revokeRefreshTokensOf(userId, keptFamily.get(), Instant.now());
     }
 
     private void revokeFamily(UUID familyId, Instant now) {
-        RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+        rows.revokeRefreshTokenFamily(familyId, now);
     }
 
     private Duration maxAge(Role role) {

@@ -43,7 +43,7 @@ public class TwoFactorSignIn {
      */
     @Transactional
     public TotpEnrollment enroll(UUID userId) {
-        User user = User.<User>findByIdOptional(userId).orElseThrow(
+        User user = rows.user(userId).orElseThrow(
                 () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
         byte[] secret = Totp.newSecret();
         if (!rows.setPendingTotpSecret(userId, secret)) {
