@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -556,10 +557,28 @@ class ProductRows {
     record Head(UUID id, String sku, String slug, String name, String description, long priceCents, boolean active,
             long version, Instant createdAt, Instant updatedAt) {
 
-        static Head of(Product p) {
-            return new Head(p.id, p.sku, p.slug, p.name, p.description, p.priceCents, p.active, p.version, p.createdAt,
-                    p.updatedAt);
-        }
+    }
+
+    /** One product's row, or, {@code locked}, locked for a change ({@code FOR UPDATE}). */
+    Optional<Head> head(UUID id, boolean locked) {
+        return query(HEAD + "WHERE id = ?" + (locked ? " FOR UPDATE" : ""), s -> s.setObject(1, id), ProductRows::head)
+                .stream().findFirst();
+    }
+
+    /**
+     * Writes these columns of one product (names from the code, never from input) if its version is still
+     * {@code version}, and moves the version on: the optimistic lock of a product. False when it moved meanwhile.
+     */
+    boolean updateIfVersion(UUID id, long version, Map<String, Object> columns) {
+        StringBuilder set = new StringBuilder();
+        columns.keySet().forEach(column -> set.append(column).append(" = ?, "));
+        return update("UPDATE product SET " + set + "version = version + 1 WHERE id = ? AND version = ?", s -> {
+            List<Object> values = new ArrayList<>();
+            columns.values().forEach(v -> values.add(v instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : v));
+            int i = bind(s, values);
+            s.setObject(i, id);
+            s.setLong(i + 1, version);
+        }) == 1;
     }
 
     private static final String HEAD = "SELECT id, sku, slug, name, description, price_cents, active, version, "

@@ -9,7 +9,6 @@ import com.acme.shop.catalog.dto.ProductPatch;
 import com.acme.shop.catalog.dto.VariantInput;
 import com.acme.shop.catalog.dto.VariantSet;
 import com.acme.shop.platform.FieldError;
-import jakarta.persistence.LockModeType;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import com.acme.shop.platform.ApiException;
@@ -21,13 +20,11 @@ import com.acme.shop.platform.StoreConfig;
 import com.acme.shop.platform.UniqueViolations;
 import com.acme.shop.platform.WireEnums;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Products {
 
-    private final EntityManager em;
     private final StoreConfig store;
     private final ProductRows rows;
     private final Audit audit;
@@ -47,12 +43,11 @@ public class Products {
     private final Validator validator;
     private final FacetRows facetRows;
 
-    Products(EntityManager em, StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories,
+    Products(StoreConfig store, ProductRows rows, Audit audit, ProductCategories categories,
             VariantRows variantRows, VariantSets variantSets, Validator validator, FacetRows facetRows) {
         this.facetRows = facetRows;
         this.categories = categories;
         this.validator = validator;
-        this.em = em;
         this.store = store;
         this.rows = rows;
         this.audit = audit;
@@ -311,11 +306,8 @@ public class Products {
     @Transactional
     @ChangesCatalog
     public ProductDto replaceVariants(UUID id, VariantSet body) {
-        Product product = em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (product == null) {
-            throw ApiException.notFound("Product");
-        }
-        if (body.version() != product.version) {
+        ProductRows.Head product = rows.head(id, true).orElseThrow(() -> ApiException.notFound("Product"));
+        if (body.version() != product.version()) {
             throw versionConflict();
         }
         List<ProductOptionDto> options = body.options() == null ? List.of() : body.options();
@@ -335,11 +327,13 @@ public class Products {
         if (!problems.isEmpty()) {
             throw VariantSets.unprocessable(problems);
         }
-        product.updatedAt = now();
-        em.flush();
+        // The row is locked: its version cannot have moved since it was read.
+        if (!rows.updateIfVersion(id, product.version(), Map.of("updated_at", now()))) {
+            throw new IllegalStateException("product " + id + " changed under its row lock");
+        }
         variantSets.write(id, options, writes, existing, VariantSets::unprocessable);
-        em.refresh(product);
-        ProductDto after = dto(product);
+        // Read again: the variants' writes changed the product's price, sku and image.
+        ProductDto after = dto(find(id));
         audit.record("product.variants_replaced", "product", id, before, after);
         return after;
     }
@@ -360,8 +354,8 @@ public class Products {
     @Transactional
     @ChangesCatalog
     public ProductDto update(UUID id, ProductPatch patch) {
-        Product product = find(id);
-        if (patch.version() != null && patch.version() != product.version) {
+        ProductRows.Head product = find(id);
+        if (patch.version() != null && patch.version() != product.version()) {
             throw versionConflict();
         }
         ProductDto before = dto(product);
@@ -379,29 +373,30 @@ public class Products {
         if (patch.images() != null && patch.imageUrl() != null) {
             throw ApiException.validation("imageUrl", "must be left out when images are given");
         }
-        apply(product, patch);
+        Map<String, Object> columns = changes(patch);
         if (patch.images() != null) {
-            product.imageUrl = patch.images().isEmpty() ? null : patch.images().get(0).url();
+            columns.put("image_url", patch.images().isEmpty() ? null : patch.images().get(0).url());
         }
         try {
-            product.updatedAt = now();
-            em.flush();
+            columns.put("updated_at", now());
+            // Over the version read: a write in between (another admin's) is refused, not overwritten.
+            if (!rows.updateIfVersion(id, product.version(), columns)) {
+                throw versionConflict();
+            }
             // The v1 sku, price and stock are the product's one variant's; the v1 image is its first image.
             rows.syncVariants(List.of(new ProductRows.Row(id, patch.sku(), null, null, null, patch.priceCents(),
                     patch.stock(), null, patch.images() == null ? patch.imageUrl() : null)));
             if (patch.images() != null) {
                 variantRows.replaceImages(id, patch.images());
             }
-        } catch (OptimisticLockException e) {
-            throw versionConflict();
-        } catch (PersistenceException | ProductRows.CatalogWriteException e) {
+        } catch (ProductRows.CatalogWriteException e) {
             throw translate(e);
         }
         if (patch.categoryIds() != null) {
             categories.set(id, patch.categoryIds());
         }
-        em.refresh(product);
-        ProductDto after = dto(product);
+        // Read again: the variants' sync and the database's defaults are what the answer shows.
+        ProductDto after = dto(find(id));
         audit.record("product.updated", "product", id, before, after);
         return after;
     }
@@ -409,36 +404,50 @@ public class Products {
     @Transactional
     @ChangesCatalog
     public void archive(UUID id) {
-        Product product = find(id);
-        if (product.active) {
-            product.active = false;
-            product.updatedAt = now();
+        ProductRows.Head product = find(id);
+        if (product.active()) {
+            // Read without a lock, as before: a concurrent write in between fails this one (500, as the commit-time
+            // optimistic-lock failure did), it is never overwritten.
+            if (!rows.updateIfVersion(id, product.version(), columnsOf("active", false, "updated_at", now()))) {
+                throw new IllegalStateException("product " + id + " changed while it was archived");
+            }
             audit.record("product.archived", "product", id, java.util.Map.of("active", true), java.util.Map.of("active", false));
         }
     }
 
-    static void apply(Product product, ProductPatch patch) {
+    /** The product columns a patch sets, in a stable order. */
+    static Map<String, Object> changes(ProductPatch patch) {
+        Map<String, Object> columns = new LinkedHashMap<>();
         if (patch.sku() != null) {
-            product.sku = patch.sku();
+            columns.put("sku", patch.sku());
         }
         if (patch.slug() != null) {
-            product.slug = patch.slug();
+            columns.put("slug", patch.slug());
         }
         if (patch.name() != null) {
-            product.name = patch.name().trim();
+            columns.put("name", patch.name().trim());
         }
         if (patch.description() != null) {
-            product.description = patch.description().isEmpty() ? null : patch.description();
+            columns.put("description", patch.description().isEmpty() ? null : patch.description());
         }
         if (patch.priceCents() != null) {
-            product.priceCents = patch.priceCents();
+            columns.put("price_cents", patch.priceCents());
         }
         if (patch.active() != null) {
-            product.active = patch.active();
+            columns.put("active", patch.active());
         }
         if (patch.imageUrl() != null) {
-            product.imageUrl = patch.imageUrl().isEmpty() ? null : patch.imageUrl();
+            columns.put("image_url", patch.imageUrl().isEmpty() ? null : patch.imageUrl());
         }
+        return columns;
+    }
+
+    private static Map<String, Object> columnsOf(Object... namesAndValues) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return columns;
     }
 
     /**
@@ -462,16 +471,12 @@ public class Products {
         return rows.heads(ids);
     }
 
-    private Product find(UUID id) {
-        Product product = Product.findById(id);
-        if (product == null) {
-            throw ApiException.notFound("Product");
-        }
-        return product;
+    private ProductRows.Head find(UUID id) {
+        return rows.head(id, false).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
-    private ProductDto dto(Product product) {
-        return dtos(List.of(ProductRows.Head.of(product))).get(0);
+    private ProductDto dto(ProductRows.Head product) {
+        return dtos(List.of(product)).get(0);
     }
 
     private List<ProductDto> publicDtos(List<ProductRows.Head> products) {
