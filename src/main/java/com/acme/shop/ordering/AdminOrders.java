@@ -11,12 +11,10 @@ import com.acme.shop.platform.LikePatterns;
 import com.acme.shop.platform.Page;
 import com.acme.shop.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,14 +23,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class AdminOrders {
 
-    private final EntityManager em;
+    private final OrderRows rows;
     private final Orders orders;
     private final Refunds refunds;
     private final OrderMails mails;
     private final Audit audit;
 
-    AdminOrders(EntityManager em, Orders orders, Refunds refunds, OrderMails mails, Audit audit) {
-        this.em = em;
+    AdminOrders(OrderRows rows, Orders orders, Refunds refunds, OrderMails mails, Audit audit) {
+        this.rows = rows;
         this.orders = orders;
         this.refunds = refunds;
         this.mails = mails;
@@ -44,49 +42,38 @@ public class AdminOrders {
     }
 
     public Page<OrderDto> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder("TRUE");
+        List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
-            where.append(" and o.status = :status");
-            params.put("status", filter.status());
+            where.append(" AND status = ?");
+            params.add(filter.status().name());
         }
         if (filter.from() != null) {
-            where.append(" and o.createdAt >= :from");
-            params.put("from", filter.from().atStartOfDay(ZoneOffset.UTC).toInstant());
+            where.append(" AND created_at >= ?");
+            params.add(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (filter.to() != null) {
-            where.append(" and o.createdAt < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            where.append(" AND created_at < ?");
+            params.add(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
         if (filter.userId() != null) {
-            where.append(" and o.userId = :user");
-            params.put("user", filter.userId());
+            where.append(" AND user_id = ?");
+            params.add(filter.userId());
         }
         if (filter.email() != null && !filter.email().isBlank()) {
-            where.append(" and o.email = :email");
-            params.put("email", Emails.normalise(filter.email()));
+            where.append(" AND email = ?");
+            params.add(Emails.normalise(filter.email()));
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.append(" and o.number ilike :q escape '\\'");
-            params.put("q", LikePatterns.contains(filter.q()));
+            where.append(" AND number ILIKE ? ESCAPE '\\'");
+            params.add(LikePatterns.contains(filter.q()));
         }
-        TypedQuery<Order> query = em.createQuery("select o from Order o where " + where
-                + " order by o.createdAt desc, o.id desc", Order.class);
-        TypedQuery<Long> count = em.createQuery("select count(o) from Order o where " + where, Long.class);
-        params.forEach((name, value) -> {
-            query.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Order> found = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(orders.dtos(found), page, count.getSingleResult());
+        List<Order> found = rows.page(where.toString(), params, page.offset(), page.size());
+        return Page.of(orders.dtos(found), page, rows.count(where.toString(), params));
     }
 
     public AdminOrderDto get(UUID id) {
-        Order order = Order.findById(id);
-        if (order == null) {
-            throw ApiException.notFound("Order");
-        }
-        return detail(order);
+        return detail(rows.order(id).orElseThrow(() -> ApiException.notFound("Order")));
     }
 
     /**
@@ -116,21 +103,16 @@ public class AdminOrders {
             case REFUNDED -> refunds.refund(order, null, request.note(), false, actor);
             default -> order.transitionTo(request.status(), actor, request.note());
         }
+        orders.save(order);
         audit.record("order.status_changed", "order", id, before,
                 Map.of("status", order.status, "trackingNumber", String.valueOf(order.trackingNumber)));
-        em.flush();
         return detail(order);
     }
 
     private AdminOrderDto detail(Order order) {
-        List<AdminOrderDto.StatusChangeDto> history = em.createQuery(
-                "select c from OrderStatusChange c where c.orderId = :id order by c.at, c.id", OrderStatusChange.class)
-                .setParameter("id", order.id).getResultList().stream()
+        List<AdminOrderDto.StatusChangeDto> history = rows.history(order.id).stream()
                 .map(c -> new AdminOrderDto.StatusChangeDto(c.fromStatus, c.toStatus, c.at, c.actor, c.note)).toList();
-        List<RefundDto> refundList = em.createQuery(
-                "select r from Refund r where r.orderId = :id order by r.createdAt, r.id", Refund.class)
-                .setParameter("id", order.id).getResultList().stream()
-                .map(RefundDto::of).toList();
+        List<RefundDto> refundList = rows.refunds(order.id).stream().map(RefundDto::of).toList();
         return AdminOrderDto.of(orders.dto(order), order.userId, history, refundList);
     }
 }

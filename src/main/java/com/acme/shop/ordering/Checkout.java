@@ -114,7 +114,9 @@ public class Checkout {
         return QuarkusTransaction.requiringNew().call(() -> {
             Order placed = orders.lockForUpdate(order.id());
             placed.paymentStarted(session.reference(), session.expiresAt());
-            return complete(claim, orders.dto(placed), session.redirectUrl());
+            Answer answer = complete(claim, orders.dto(placed), session.redirectUrl());
+            orders.save(placed);
+            return answer;
         });
     }
 

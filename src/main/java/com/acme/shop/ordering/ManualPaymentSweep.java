@@ -2,10 +2,8 @@ package com.acme.shop.ordering;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,13 +18,11 @@ public class ManualPaymentSweep {
     private static final Logger LOG = Logger.getLogger(ManualPaymentSweep.class);
     private static final int BATCH = 100;
 
-    private final EntityManager em;
     private final OrderRows rows;
     private final Orders orders;
     private final CheckoutConfig config;
 
-    ManualPaymentSweep(EntityManager em, OrderRows rows, Orders orders, CheckoutConfig config) {
-        this.em = em;
+    ManualPaymentSweep(OrderRows rows, Orders orders, CheckoutConfig config) {
         this.rows = rows;
         this.orders = orders;
         this.config = config;
@@ -45,9 +41,9 @@ public class ManualPaymentSweep {
 
     @Transactional
     int sweepBatch() {
-        List<UUID> stale = rows.lockStaleManualUnpaid(config.manualPaymentTimeout(), BATCH);
-        for (UUID id : stale) {
-            orders.cancelUnpaid(em.find(Order.class, id), "system", "unpaid after " + config.manualPaymentTimeout());
+        List<Order> stale = rows.lockStaleManualUnpaid(config.manualPaymentTimeout(), BATCH);
+        for (Order order : stale) {
+            orders.cancelUnpaid(order, "system", "unpaid after " + config.manualPaymentTimeout());
         }
         return stale.size();
     }

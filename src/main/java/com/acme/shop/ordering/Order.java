@@ -3,99 +3,97 @@ package com.acme.shop.ordering;
 import com.acme.shop.payment.PaymentMethod;
 import com.acme.shop.payment.RefundStatus;
 import com.acme.shop.platform.ApiException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-@Entity
-@Table(name = "customer_order")
-public class Order extends PanacheEntityBase {
+/**
+ * An order ({@code customer_order}), read and written by {@link OrderRows}. Its status and money move only through
+ * its methods; they change the fields and keep the history entries and refunds they create in {@link #unsaved},
+ * which {@link OrderRows#save} inserts before it writes the order's changed columns under its {@code version}.
+ */
+public class Order {
 
-    @Id
     public UUID id;
 
-    @Column(nullable = false)
     public String number;
 
-    @Column(name = "user_id")
     public UUID userId;
 
-    @Column(nullable = false)
     public String email;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public OrderStatus status;
 
-    @Column(nullable = false, length = 3)
-    @JdbcTypeCode(SqlTypes.CHAR)
     public String currency;
 
-    @Column(name = "subtotal_cents", nullable = false)
     public long subtotalCents;
 
-    @Column(name = "discount_cents", nullable = false)
     public long discountCents;
 
-    @Column(name = "promotion_code")
     public String promotionCode;
 
-    @Column(name = "shipping_cents", nullable = false)
     public long shippingCents;
 
-    @Column(name = "tax_cents", nullable = false)
     public long taxCents;
 
-    @Column(name = "total_cents", nullable = false)
     public long totalCents;
 
-    @Column(name = "refunded_cents", nullable = false)
     public long refundedCents;
 
-    @Column(name = "payment_provider", nullable = false)
     public PaymentMethod paymentProvider;
 
-    @Column(name = "payment_status", nullable = false)
     public PaymentStatus paymentStatus;
 
-    @Column(name = "payment_reference")
     public String paymentReference;
 
-    @Column(name = "payment_intent")
     public String paymentIntent;
 
-    @Column(name = "payment_expires_at")
     public Instant paymentExpiresAt;
 
-    @Column(name = "tracking_number")
     public String trackingNumber;
 
-    @Column(name = "tracking_token_hash", nullable = false)
     public byte[] trackingTokenHash;
 
-    @Embedded
     public ShippingAddress shippingAddress;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Version
-    @Column(nullable = false)
+    /** The optimistic lock: every write of the order checks it and moves it on. */
     public long version;
+
+    /** What the order's moves created since it was read or last saved: {@link OrderRows#save} inserts them. */
+    final Unsaved unsaved = new Unsaved();
+
+    /** The columns a loaded order can change, as the database holds them: {@link OrderRows#save} writes on a difference. */
+    Columns stored;
+
+    static final class Unsaved {
+        final List<OrderStatusChange> changes = new ArrayList<>();
+        final List<Refund> refunds = new ArrayList<>();
+
+        boolean isEmpty() {
+            return changes.isEmpty() && refunds.isEmpty();
+        }
+
+        void clear() {
+            changes.clear();
+            refunds.clear();
+        }
+    }
+
+    /** The columns of an order that change after it is placed. */
+    record Columns(OrderStatus status, PaymentStatus paymentStatus, long refundedCents, String paymentReference,
+            String paymentIntent, Instant paymentExpiresAt, String trackingNumber, Instant updatedAt) {
+    }
+
+    Columns columns() {
+        return new Columns(status, paymentStatus, refundedCents, paymentReference, paymentIntent, paymentExpiresAt,
+                trackingNumber, updatedAt);
+    }
 
     /**
      * The only way an order's status changes: checked against {@link OrderStatus}'s table, and recorded in the
@@ -220,6 +218,7 @@ public class Order extends PanacheEntityBase {
     private Refund addRefund(long amountCents, RefundStatus refundStatus, String providerReference, String reason,
             boolean restock, String actor) {
         Refund refund = Refund.of(this, amountCents, refundStatus, providerReference, reason, restock, actor);
+        unsaved.refunds.add(refund);
         refundedCents += amountCents;
         updatedAt = refund.createdAt;
         return refund;
@@ -227,7 +226,7 @@ public class Order extends PanacheEntityBase {
 
     /**
      * The first history entry of a new order, for its placement to insert with the order (every later move is
-     * recorded by {@link #transitionTo}, which persists its entry itself).
+     * recorded by {@link #transitionTo} and kin, and inserted by {@link OrderRows#save}).
      */
     OrderStatusChange placed(String actor) {
         return entry(null, status, actor, null);
@@ -235,7 +234,7 @@ public class Order extends PanacheEntityBase {
 
     private OrderStatusChange record(OrderStatus from, OrderStatus to, String actor, String note) {
         OrderStatusChange change = entry(from, to, actor, note);
-        change.persist();
+        unsaved.changes.add(change);
         return change;
     }
 

@@ -7,8 +7,6 @@ import com.acme.shop.payment.PaymentProvider;
 import com.acme.shop.payment.Payments;
 import com.acme.shop.promotion.Promotions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.List;
@@ -22,7 +20,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     static final String ACTOR = "stripe";
     private static final Logger LOG = Logger.getLogger(OrderPaymentOutcomes.class);
 
-    private final EntityManager em;
+    private final OrderRows rows;
     private final Orders orders;
     private final Stock stock;
     private final Outbox outbox;
@@ -30,10 +28,10 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     private final OrderMails mails;
     private final Promotions promotions;
 
-    OrderPaymentOutcomes(EntityManager em, Orders orders, Stock stock, Outbox outbox, Payments payments,
+    OrderPaymentOutcomes(OrderRows rows, Orders orders, Stock stock, Outbox outbox, Payments payments,
             OrderMails mails, Promotions promotions) {
         this.promotions = promotions;
-        this.em = em;
+        this.rows = rows;
         this.orders = orders;
         this.stock = stock;
         this.outbox = outbox;
@@ -44,7 +42,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     @Override
     @Transactional(TxType.MANDATORY)
     public PaidVerdict paid(UUID orderId, PaidSession session) {
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = rows.lock(orderId).orElse(null);
         if (order == null) {
             LOG.warnf("Payment for unknown order %s", orderId);
             return PaidVerdict.UNKNOWN_ORDER;
@@ -64,6 +62,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
             case CANCELLED -> settleLatePayment(order);
             default -> LOG.debugf("Order %s is already %s; payment noted", orderId, order.status);
         }
+        rows.save(order);
         return PaidVerdict.APPLIED;
     }
 
@@ -113,7 +112,7 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     @Override
     @Transactional(TxType.MANDATORY)
     public void abandoned(UUID orderId, String reason) {
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Order order = rows.lock(orderId).orElse(null);
         if (order == null || order.status != OrderStatus.PENDING_PAYMENT) {
             // Paid, already cancelled (the sweep got there first) or unknown: nothing to undo.
             return;
@@ -124,12 +123,12 @@ public class OrderPaymentOutcomes implements PaymentOutcomes {
     @Override
     @Transactional(TxType.MANDATORY)
     public void refunded(String paymentIntent, long amountRefundedCents) {
-        List<Order> found = em.createQuery("select o from Order o where o.paymentIntent = :pi", Order.class)
-                .setParameter("pi", paymentIntent).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        if (found.isEmpty()) {
+        Order order = rows.lockByPaymentIntent(paymentIntent).orElse(null);
+        if (order == null) {
             LOG.warnf("charge.refunded for unknown payment %s", paymentIntent);
             return;
         }
-        found.get(0).providerRefunded(amountRefundedCents, ACTOR, "refunded in Stripe");
+        order.providerRefunded(amountRefundedCents, ACTOR, "refunded in Stripe");
+        rows.save(order);
     }
 }

@@ -1,29 +1,254 @@
 package com.acme.shop.ordering;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import com.acme.shop.payment.PaymentMethod;
+import com.acme.shop.payment.RefundStatus;
 import com.acme.shop.platform.Sql;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The ordering feature's set-based and sequence SQL; rows are read by column name. Orders themselves are entities. */
+/**
+ * The ordering feature's SQL ({@link Sql}): orders, their lines, history and refunds read by column name and
+ * written explicitly ({@link #insert}, {@link #save}), and the set-based and sequence statements.
+ */
 @ApplicationScoped
 class OrderRows {
 
-    private final EntityManager em;
     private final Sql sql;
 
-    OrderRows(EntityManager em, Sql sql) {
-        this.em = em;
+    OrderRows(Sql sql) {
         this.sql = sql;
     }
+
+    // --- orders -------------------------------------------------------------------------------------------
+
+    private static final String ORDER = "SELECT id, number, user_id, email, status, currency, subtotal_cents, "
+            + "discount_cents, promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents, payment_provider, "
+            + "payment_status, payment_reference, payment_intent, payment_expires_at, tracking_number, "
+            + "tracking_token_hash, ship_full_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code, "
+            + "ship_country, ship_phone, created_at, updated_at, version FROM customer_order ";
+
+    Optional<Order> order(UUID id) {
+        return sql.first(ORDER + "WHERE id = ?", OrderRows::order, id);
+    }
+
+    /** The order, its row locked until the transaction ends: concurrent changes of one order run one at a time. */
+    Optional<Order> lock(UUID id) {
+        return sql.first(ORDER + "WHERE id = ? FOR UPDATE", OrderRows::order, id);
+    }
+
+    /** The orders a payment paid, locked (one in practice); the first of them. */
+    Optional<Order> lockByPaymentIntent(String paymentIntent) {
+        return sql.list(ORDER + "WHERE payment_intent = ? FOR UPDATE", OrderRows::order, paymentIntent).stream()
+                .findFirst();
+    }
+
+    Optional<Order> byTrackingTokenHash(byte[] hash) {
+        return sql.first(ORDER + "WHERE tracking_token_hash = ?", OrderRows::order, hash);
+    }
+
+    Optional<Order> byNumberAndEmail(String number, String email) {
+        return sql.first(ORDER + "WHERE number = ? AND email = ? LIMIT 1", OrderRows::order, number, email);
+    }
+
+    /** A page of the orders {@code where} picks (fixed SQL, {@code ?} for {@code params}), newest first. */
+    List<Order> page(String where, List<Object> params, int offset, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(offset);
+        all.add(limit);
+        return sql.list(ORDER + "WHERE " + where + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?",
+                OrderRows::order, all.toArray());
+    }
+
+    long count(String where, List<Object> params) {
+        return sql.first("SELECT count(*) FROM customer_order WHERE " + where, rs -> rs.getLong(1), params.toArray())
+                .orElseThrow();
+    }
+
+    private static Order order(ResultSet rs) throws SQLException {
+        Order o = new Order();
+        o.id = rs.getObject("id", UUID.class);
+        o.number = rs.getString("number");
+        o.userId = rs.getObject("user_id", UUID.class);
+        o.email = rs.getString("email");
+        o.status = OrderStatus.valueOf(rs.getString("status"));
+        o.currency = rs.getString("currency");
+        o.subtotalCents = rs.getLong("subtotal_cents");
+        o.discountCents = rs.getLong("discount_cents");
+        o.promotionCode = rs.getString("promotion_code");
+        o.shippingCents = rs.getLong("shipping_cents");
+        o.taxCents = rs.getLong("tax_cents");
+        o.totalCents = rs.getLong("total_cents");
+        o.refundedCents = rs.getLong("refunded_cents");
+        o.paymentProvider = PaymentMethod.of(rs.getString("payment_provider"));
+        o.paymentStatus = PaymentStatus.of(rs.getString("payment_status"));
+        o.paymentReference = rs.getString("payment_reference");
+        o.paymentIntent = rs.getString("payment_intent");
+        o.paymentExpiresAt = Sql.instant(rs, "payment_expires_at");
+        o.trackingNumber = rs.getString("tracking_number");
+        o.trackingTokenHash = rs.getBytes("tracking_token_hash");
+        ShippingAddress a = new ShippingAddress();
+        a.fullName = rs.getString("ship_full_name");
+        a.line1 = rs.getString("ship_line1");
+        a.line2 = rs.getString("ship_line2");
+        a.city = rs.getString("ship_city");
+        a.region = rs.getString("ship_region");
+        a.postalCode = rs.getString("ship_postal_code");
+        a.country = rs.getString("ship_country");
+        a.phone = rs.getString("ship_phone");
+        o.shippingAddress = a;
+        o.createdAt = Sql.instant(rs, "created_at");
+        o.updatedAt = Sql.instant(rs, "updated_at");
+        o.version = rs.getLong("version");
+        o.stored = o.columns();
+        return o;
+    }
+
+    /** A new order with its lines (one batch) and its first history entry. */
+    void insert(Order o, List<OrderLine> lines, OrderStatusChange placed) {
+        ShippingAddress a = o.shippingAddress;
+        sql.update("""
+                INSERT INTO customer_order (id, number, user_id, email, status, currency, subtotal_cents, discount_cents,
+                    promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents, payment_provider,
+                    payment_status, payment_reference, payment_intent, payment_expires_at, tracking_number,
+                    tracking_token_hash, ship_full_name, ship_line1, ship_line2, ship_city, ship_region,
+                    ship_postal_code, ship_country, ship_phone, created_at, updated_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, o.id, o.number, o.userId, o.email, o.status.name(), o.currency, o.subtotalCents, o.discountCents,
+                o.promotionCode, o.shippingCents, o.taxCents, o.totalCents, o.refundedCents, o.paymentProvider.value(),
+                o.paymentStatus.value(), o.paymentReference, o.paymentIntent, o.paymentExpiresAt, o.trackingNumber,
+                o.trackingTokenHash, a.fullName, a.line1, a.line2, a.city, a.region, a.postalCode, a.country, a.phone,
+                o.createdAt, o.updatedAt, o.version);
+        sql.batch("""
+                INSERT INTO order_line (order_id, line_no, product_id, variant_id, options, sku, name, unit_price_cents,
+                    quantity, line_total_cents, discount_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, lines.stream().map(l -> new Object[] {l.orderId, l.lineNo, l.productId, l.variantId, l.options,
+                        l.sku, l.name, l.unitPriceCents, l.quantity, l.lineTotalCents, l.discountCents}).toList());
+        insertChanges(List.of(placed));
+        o.stored = o.columns();
+    }
+
+    /**
+     * Writes what changed in a loaded order: first the history entries and refunds its moves created (inserts before
+     * the update, as Hibernate flushed them), then its changed columns, only over the version it was read at, and
+     * moves the version on. Nothing when nothing changed. A version that moved meanwhile fails the write, as the
+     * optimistic lock did (every caller holds the order's row lock, so it cannot happen there).
+     */
+    void save(Order o) {
+        Order.Columns now = o.columns();
+        if (o.unsaved.isEmpty() && now.equals(o.stored)) {
+            return;
+        }
+        insertChanges(o.unsaved.changes);
+        sql.batch("""
+                INSERT INTO refund (id, order_id, amount_cents, status, reason, restock, provider_reference, actor,
+                    created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, o.unsaved.refunds.stream().map(r -> new Object[] {r.id, r.orderId, r.amountCents, r.status.value(),
+                        r.reason, r.restock, r.providerReference, r.actor, r.createdAt}).toList());
+        o.unsaved.clear();
+        if (now.equals(o.stored)) {
+            return;
+        }
+        int updated = sql.update("""
+                UPDATE customer_order SET status = ?, payment_status = ?, refunded_cents = ?, payment_reference = ?,
+                    payment_intent = ?, payment_expires_at = ?, tracking_number = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, now.status().name(), now.paymentStatus().value(), now.refundedCents(), now.paymentReference(),
+                now.paymentIntent(), now.paymentExpiresAt(), now.trackingNumber(), now.updatedAt(), o.id, o.version);
+        if (updated != 1) {
+            throw new IllegalStateException("Order " + o.id + " was changed concurrently (version " + o.version + ")");
+        }
+        o.version++;
+        o.stored = now;
+    }
+
+    private void insertChanges(List<OrderStatusChange> changes) {
+        sql.batch("""
+                INSERT INTO order_status_change (id, order_id, from_status, to_status, at, actor, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, changes.stream().map(c -> new Object[] {c.id, c.orderId,
+                        c.fromStatus == null ? null : c.fromStatus.name(), c.toStatus.name(), c.at, c.actor, c.note})
+                .toList());
+    }
+
+    // --- lines, history, refunds --------------------------------------------------------------------------
+
+    private static final String LINE = "SELECT order_id, line_no, product_id, variant_id, options, sku, name, "
+            + "unit_price_cents, quantity, line_total_cents, discount_cents FROM order_line ";
+
+    /** The lines of these orders, by order and line number. */
+    List<OrderLine> lines(List<UUID> orderIds) {
+        return sql.list(LINE + "WHERE order_id = ANY (?) ORDER BY order_id, line_no", OrderRows::line,
+                (Object) orderIds.toArray(UUID[]::new));
+    }
+
+    /** An order's lines in variant-id order (the order stock is locked in). */
+    List<OrderLine> linesByVariant(UUID orderId) {
+        return sql.list(LINE + "WHERE order_id = ? ORDER BY variant_id", OrderRows::line, orderId);
+    }
+
+    private static OrderLine line(ResultSet rs) throws SQLException {
+        OrderLine l = new OrderLine();
+        l.orderId = rs.getObject("order_id", UUID.class);
+        l.lineNo = rs.getInt("line_no");
+        l.productId = rs.getObject("product_id", UUID.class);
+        l.variantId = rs.getObject("variant_id", UUID.class);
+        l.options = rs.getString("options");
+        l.sku = rs.getString("sku");
+        l.name = rs.getString("name");
+        l.unitPriceCents = rs.getLong("unit_price_cents");
+        l.quantity = rs.getInt("quantity");
+        l.lineTotalCents = rs.getLong("line_total_cents");
+        l.discountCents = rs.getLong("discount_cents");
+        return l;
+    }
+
+    List<OrderStatusChange> history(UUID orderId) {
+        return sql.list("SELECT id, order_id, from_status, to_status, at, actor, note FROM order_status_change "
+                + "WHERE order_id = ? ORDER BY at, id", rs -> {
+                    OrderStatusChange c = new OrderStatusChange();
+                    c.id = rs.getObject("id", UUID.class);
+                    c.orderId = rs.getObject("order_id", UUID.class);
+                    String from = rs.getString("from_status");
+                    c.fromStatus = from == null ? null : OrderStatus.valueOf(from);
+                    c.toStatus = OrderStatus.valueOf(rs.getString("to_status"));
+                    c.at = Sql.instant(rs, "at");
+                    c.actor = rs.getString("actor");
+                    c.note = rs.getString("note");
+                    return c;
+                }, orderId);
+    }
+
+    List<Refund> refunds(UUID orderId) {
+        return sql.list("SELECT id, order_id, amount_cents, status, reason, restock, provider_reference, actor, "
+                + "created_at FROM refund WHERE order_id = ? ORDER BY created_at, id", rs -> {
+                    Refund r = new Refund();
+                    r.id = rs.getObject("id", UUID.class);
+                    r.orderId = rs.getObject("order_id", UUID.class);
+                    r.amountCents = rs.getLong("amount_cents");
+                    r.status = RefundStatus.of(rs.getString("status"));
+                    r.reason = rs.getString("reason");
+                    r.restock = rs.getBoolean("restock");
+                    r.providerReference = rs.getString("provider_reference");
+                    r.actor = rs.getString("actor");
+                    r.createdAt = Sql.instant(rs, "created_at");
+                    return r;
+                }, orderId);
+    }
+
+    // --- numbers, sweeps, the customer's totals -----------------------------------------------------------
 
     /** SO-1001, SO-1002...: a sequence, so numbers never repeat, across instances too. */
     String nextOrderNumber() {
@@ -35,30 +260,24 @@ class OrderRows {
      * win the race), locked; SKIP LOCKED lets every instance sweep at once without taking one order twice or
      * waiting on one a webhook is handling.
      */
-    @SuppressWarnings("unchecked")
-    List<UUID> lockExpiredUnpaid(int batch) {
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT id FROM customer_order
+    List<Order> lockExpiredUnpaid(int batch) {
+        return sql.list(ORDER + """
                 WHERE status = 'PENDING_PAYMENT' AND payment_provider = 'stripe'
                   AND payment_expires_at < now() - interval '1 minute'
-                ORDER BY payment_expires_at LIMIT ?1 FOR UPDATE SKIP LOCKED
-                """, Tuple.class).setParameter(1, batch).getResultList();
-        return rows.stream().map(r -> r.get("id", UUID.class)).toList();
+                ORDER BY payment_expires_at LIMIT ? FOR UPDATE SKIP LOCKED
+                """, OrderRows::order, batch);
     }
 
     /**
      * Unpaid manual orders placed more than {@code timeout} ago, locked; SKIP LOCKED as for Stripe orders, so sweeps
      * on every instance take disjoint orders, and an order an admin is marking paid (its row locked) is passed over.
      */
-    @SuppressWarnings("unchecked")
-    List<UUID> lockStaleManualUnpaid(Duration timeout, int batch) {
-        List<Tuple> rows = em.createNativeQuery("""
-                SELECT id FROM customer_order
+    List<Order> lockStaleManualUnpaid(Duration timeout, int batch) {
+        return sql.list(ORDER + """
                 WHERE status = 'PENDING_PAYMENT' AND payment_provider = 'manual'
-                  AND created_at < now() - ?1 * interval '1 millisecond'
-                ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED
-                """, Tuple.class).setParameter(1, timeout.toMillis()).setParameter(2, batch).getResultList();
-        return rows.stream().map(r -> r.get("id", UUID.class)).toList();
+                  AND created_at < now() - ? * interval '1 millisecond'
+                ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED
+                """, OrderRows::order, timeout.toMillis(), batch);
     }
 
     record CustomerTotals(long orders, long spentCents) {
@@ -66,19 +285,17 @@ class OrderRows {
 
     /** Every order counts; money spent is what was paid and not refunded. */
     CustomerTotals customerTotals(UUID userId) {
-        Tuple row = (Tuple) em.createNativeQuery("""
+        return sql.first("""
                 SELECT count(*) AS orders,
                        coalesce(sum(total_cents - refunded_cents) FILTER (
                            WHERE status IN ('PAID', 'SHIPPED', 'DELIVERED', 'REFUNDED')), 0) AS spent
-                FROM customer_order WHERE user_id = ?1
-                """, Tuple.class).setParameter(1, userId).getSingleResult();
-        return new CustomerTotals(((Number) row.get("orders")).longValue(), ((Number) row.get("spent")).longValue());
+                FROM customer_order WHERE user_id = ?
+                """, rs -> new CustomerTotals(rs.getLong("orders"), rs.getLong("spent")), userId).orElseThrow();
     }
 
     /** Gives a new account the guest orders placed with its email. */
     int claimGuestOrders(String email, UUID userId) {
-        return em.createNativeQuery("UPDATE customer_order SET user_id = ?1 WHERE email = ?2 AND user_id IS NULL")
-                .setParameter(1, userId).setParameter(2, email).executeUpdate();
+        return sql.update("UPDATE customer_order SET user_id = ? WHERE email = ? AND user_id IS NULL", userId, email);
     }
 
     // --- the admin overview: paid orders of a period, by day from the rollup (V10) or from the orders -----
@@ -119,9 +336,8 @@ class OrderRows {
     void planForTheDates() {
         // Plans made for the actual dates (a generic plan cannot see how few days are open), and no JIT: compiling
         // these plans took about 0.5 s of a 0.1 s query at 1,000,000 orders.
-        em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
-                + "set_config('jit', 'off', true)")
-                .getSingleResult();
+        sql.first("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+                + "set_config('jit', 'off', true)", rs -> rs.getString(1));
     }
 
     /**
@@ -135,22 +351,22 @@ class OrderRows {
      */
     @Transactional(TxType.REQUIRES_NEW)
     void rollUp(LocalDate first, LocalDate last) {
-        Tuple span = (Tuple) em.createNativeQuery("WITH missing AS (SELECT d::date AS d FROM generate_series("
+        Optional<LocalDate[]> span = sql.first("WITH missing AS (SELECT d::date AS d FROM generate_series("
                 + "CAST(?1 AS timestamp), LEAST(CAST(?2 AS date), (now() AT TIME ZONE 'UTC')::date - 1)::timestamp, "
                 + "interval '1 day') d WHERE NOT EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = d::date)), "
                 + "span AS (SELECT date_trunc('month', min(d))::date AS lo, max(d) AS hi FROM missing) "
                 + "SELECT lo, hi, (SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM (SELECT g::date AS d "
                 + "FROM generate_series(lo::timestamp, hi::timestamp, interval '1 day') g ORDER BY 1) l) AS locked "
-                + "FROM span", Tuple.class)
-                .setParameter(1, first.withDayOfMonth(1)).setParameter(2, last).getSingleResult();
-        if (span.get("lo") == null) {
+                + "FROM span", rs -> new LocalDate[] {rs.getObject("lo", LocalDate.class), rs.getObject("hi", LocalDate.class)},
+                first.withDayOfMonth(1), last);
+        if (span.isEmpty() || span.get()[0] == null) {
             return;
         }
-        LocalDate lo = localDate(span.get("lo"));
-        LocalDate hi = localDate(span.get("hi"));
+        LocalDate lo = span.get()[0];
+        LocalDate hi = span.get()[1];
         String missing = "SELECT d::date AS d FROM generate_series(CAST(?1 AS timestamp), CAST(?2 AS timestamp), "
                 + "interval '1 day') d WHERE NOT EXISTS (SELECT 1 FROM sales_day s WHERE s.day = d::date)";
-        em.createNativeQuery("WITH open AS (SELECT d AS day FROM (" + missing + ") m), "
+        sql.update("WITH open AS (SELECT d AS day FROM (" + missing + ") m), "
                 + "written AS (INSERT INTO sales_day (day, orders, gross_cents, refunded_cents, guest_orders) "
                 + "SELECT open.day, t.orders, t.gross, t.refunded, t.guest_orders FROM open CROSS JOIN LATERAL ("
                 + DAY_TOTALS + ") t ON CONFLICT (day) DO NOTHING RETURNING day), "
@@ -158,10 +374,10 @@ class OrderRows {
                 + "JOIN customer_order o ON " + ON_THE_DAY + ") "
                 + "INSERT INTO sales_day_product (day, product_id, units, net_cents) "
                 + "SELECT o.day, l.product_id, sum(l.quantity), sum(" + LINE_NET + ") FROM sold o CROSS JOIN LATERAL "
-                + LINES_OF_O + " GROUP BY o.day, l.product_id").setParameter(1, lo).setParameter(2, hi).executeUpdate();
+                + LINES_OF_O + " GROUP BY o.day, l.product_id", lo, hi);
         // Each product's running sums over the days of a month (from the first day it sold, so a day it did not
         // sell carries the sums on), kept for the days that lack them.
-        em.createNativeQuery("WITH marked AS (INSERT INTO sales_to_date (day) SELECT d::date FROM generate_series("
+        sql.update("WITH marked AS (INSERT INTO sales_to_date (day) SELECT d::date FROM generate_series("
                 + "CAST(?1 AS timestamp), CAST(?2 AS timestamp), interval '1 day') d "
                 + "WHERE NOT EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = d::date) "
                 + "ON CONFLICT (day) DO NOTHING RETURNING day), "
@@ -176,8 +392,7 @@ class OrderRows {
                 + "ON sold.day = grid.day AND sold.product_id = grid.product_id "
                 + "WINDOW w AS (PARTITION BY grid.m, grid.product_id ORDER BY grid.day)) "
                 + "INSERT INTO sales_product_to_date (day, product_id, units, net_cents) "
-                + "SELECT r.day, r.product_id, r.units, r.net FROM running r JOIN marked USING (day)")
-                .setParameter(1, lo).setParameter(2, hi).executeUpdate();
+                + "SELECT r.day, r.product_id, r.units, r.net FROM running r JOIN marked USING (day)", lo, hi);
     }
 
     record PeriodTotals(long orders, long grossCents, long refundedCents, long customers, long guestOrders) {
@@ -189,23 +404,22 @@ class OrderRows {
      * guest email; distinct buyers cannot be summed over days, so they come from the buyers' return days (V11):
      * a buyer counts in a period on their first buying day in it, the one whose previous buying day is before it.
      */
-    @SuppressWarnings("unchecked")
     Map<Boolean, PeriodTotals> paidTotals(LocalDate previousFrom, LocalDate from, LocalDate last) {
-        List<Tuple> rows = em.createNativeQuery(DAYS + "SELECT day >= ?3 AS current, sum(orders) AS orders, "
+        record Days(boolean current, long orders, long gross, long refunded, long guestOrders) {
+        }
+        List<Days> rows = sql.list(DAYS + "SELECT day >= ?3 AS current, sum(orders) AS orders, "
                 + "sum(gross_cents) AS gross, sum(refunded_cents) AS refunded, sum(guest_orders) AS guest_orders "
-                + "FROM days GROUP BY 1", Tuple.class)
-                .setParameter(1, previousFrom).setParameter(2, last).setParameter(3, from).getResultList();
-        Tuple buyers = (Tuple) em.createNativeQuery("SELECT "
+                + "FROM days GROUP BY 1", rs -> new Days(rs.getBoolean("current"), rs.getLong("orders"),
+                        rs.getLong("gross"), rs.getLong("refunded"), rs.getLong("guest_orders")),
+                previousFrom, last, from);
+        long[] buyers = sql.first("SELECT "
                 + "coalesce(sum(buyers) FILTER (WHERE day >= ?2 AND previous < ?2), 0) AS current, "
                 + "coalesce(sum(buyers) FILTER (WHERE day < ?2 AND previous < ?1), 0) AS previous "
-                + "FROM sales_buyer_return WHERE day BETWEEN ?1 AND ?3", Tuple.class)
-                .setParameter(1, previousFrom).setParameter(2, from).setParameter(3, last).getSingleResult();
+                + "FROM sales_buyer_return WHERE day BETWEEN ?1 AND ?3",
+                rs -> new long[] {rs.getLong("current"), rs.getLong("previous")}, previousFrom, from, last).orElseThrow();
         Map<Boolean, PeriodTotals> totals = new HashMap<>();
-        rows.forEach(r -> {
-            boolean current = (Boolean) r.get("current");
-            totals.put(current, new PeriodTotals(number(r, "orders"), number(r, "gross"), number(r, "refunded"),
-                    number(buyers, current ? "current" : "previous"), number(r, "guest_orders")));
-        });
+        rows.forEach(r -> totals.put(r.current(), new PeriodTotals(r.orders(), r.gross(), r.refunded(),
+                r.current() ? buyers[0] : buyers[1], r.guestOrders())));
         return totals;
     }
 
@@ -213,13 +427,11 @@ class OrderRows {
     }
 
     /** Paid orders and their net per day, week (from Monday) or month of the days [from, last]. */
-    @SuppressWarnings("unchecked")
     List<Bucket> paidSeries(LocalDate from, LocalDate last, String unit) {
-        List<Tuple> rows = em.createNativeQuery(DAYS + "SELECT (date_trunc(?3, day::timestamp))::date AS start, "
+        return sql.list(DAYS + "SELECT (date_trunc(?3, day::timestamp))::date AS start, "
                 + "sum(orders) AS orders, sum(gross_cents - refunded_cents) AS net FROM days GROUP BY 1 ORDER BY 1",
-                Tuple.class).setParameter(1, from).setParameter(2, last).setParameter(3, unit).getResultList();
-        return rows.stream().map(r -> new Bucket(localDate(r.get("start")), number(r, "orders"), number(r, "net")))
-                .toList();
+                rs -> new Bucket(rs.getObject("start", LocalDate.class), rs.getLong("orders"), rs.getLong("net")),
+                from, last, unit);
     }
 
     record Seller(UUID productId, String name, long units, long netCents) {
@@ -232,9 +444,8 @@ class OrderRows {
      * are there (every day of it is rolled up), else the rows of its rolled-up days; days without a rollup (today,
      * or a day whose orders just changed) come from the orders. So a year reads about 13 x 2 days of rows.
      */
-    @SuppressWarnings("unchecked")
     List<Seller> bestSellers(LocalDate from, LocalDate last, int limit) {
-        List<Tuple> rows = em.createNativeQuery("WITH " + OPEN_DAYS + ", live AS MATERIALIZED (SELECT o.id, "
+        return sql.list("WITH " + OPEN_DAYS + ", live AS MATERIALIZED (SELECT o.id, "
                 + "o.total_cents, o.refunded_cents FROM open JOIN customer_order o ON " + ON_THE_DAY + "), "
                 + "pieces AS MATERIALIZED (SELECT a, b, a = m AS whole, (a = m OR b > a) "
                 + "AND EXISTS (SELECT 1 FROM sales_to_date t WHERE t.day = b) "
@@ -255,10 +466,9 @@ class OrderRows {
                 + "HAVING sum(units) > 0 ORDER BY units DESC, net DESC, product_id LIMIT ?3) "
                 + "SELECT top.product_id, top.units, top.net, "
                 + "(SELECT n.name FROM order_line n WHERE n.product_id = top.product_id LIMIT 1) AS name "
-                + "FROM top ORDER BY top.units DESC, top.net DESC, top.product_id", Tuple.class)
-                .setParameter(1, from).setParameter(2, last).setParameter(3, limit).getResultList();
-        return rows.stream().map(r -> new Seller(r.get("product_id", UUID.class), (String) r.get("name"),
-                number(r, "units"), number(r, "net"))).toList();
+                + "FROM top ORDER BY top.units DESC, top.net DESC, top.product_id",
+                rs -> new Seller(rs.getObject("product_id", UUID.class), rs.getString("name"), rs.getLong("units"),
+                        rs.getLong("net")), from, last, limit);
     }
 
     record Waiting(long awaitingPayment, long toShip) {
@@ -266,26 +476,16 @@ class OrderRows {
 
     /** Orders that wait for someone now: unpaid ones, and paid ones not shipped yet (V19's counts). */
     Waiting waiting() {
-        Tuple row = (Tuple) em.createNativeQuery("""
+        return sql.first("""
                 SELECT coalesce(sum(n) FILTER (WHERE status = 'PENDING_PAYMENT'), 0) AS awaiting,
                        coalesce(sum(n) FILTER (WHERE status = 'PAID'), 0) AS to_ship
                 FROM (SELECT status, orders AS n FROM order_waiting
                       UNION ALL SELECT status, delta FROM order_waiting_change) c
-                """, Tuple.class).getSingleResult();
-        return new Waiting(number(row, "awaiting"), number(row, "to_ship"));
+                """, rs -> new Waiting(rs.getLong("awaiting"), rs.getLong("to_ship"))).orElseThrow();
     }
 
     /** Moves the waiting counts' change rows into the counts (V19); returns how many it moved. */
     long foldWaiting() {
-        return ((Number) em.createNativeQuery("SELECT order_waiting_fold()").getSingleResult()).longValue();
-    }
-
-    private static long number(Tuple row, String column) {
-        Object value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof LocalDate date ? date : ((java.sql.Date) value).toLocalDate();
+        return sql.first("SELECT order_waiting_fold()", rs -> rs.getLong(1)).orElseThrow();
     }
 }

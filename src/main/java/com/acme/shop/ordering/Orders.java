@@ -17,8 +17,6 @@ import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecureTokens;
 import com.acme.shop.platform.SecurityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ public class Orders {
     /** The rate-limit bucket of order lookups that found nothing, per email. */
     static final String LOOKUP_FAILURES = "lookup-failures";
 
-    private final EntityManager em;
+    private final OrderRows rows;
     private final Outbox outbox;
     private final Stock stock;
     private final RateLimits rateLimits;
@@ -42,10 +40,10 @@ public class Orders {
     private final SecurityEvents security;
     private final Promotions promotions;
 
-    Orders(EntityManager em, Outbox outbox, Stock stock, RateLimits rateLimits, RateLimitConfig limits,
+    Orders(OrderRows rows, Outbox outbox, Stock stock, RateLimits rateLimits, RateLimitConfig limits,
             SecurityEvents security, Promotions promotions) {
         this.promotions = promotions;
-        this.em = em;
+        this.rows = rows;
         this.outbox = outbox;
         this.stock = stock;
         this.rateLimits = rateLimits;
@@ -55,16 +53,13 @@ public class Orders {
 
     /** A customer's own orders, newest first: one query for the page, one for all its lines, one count. */
     public Page<OrderDto> listOwn(UUID userId, PageRequest page) {
-        List<Order> orders = em.createQuery(
-                "select o from Order o where o.userId = :user order by o.createdAt desc, o.id desc", Order.class)
-                .setParameter("user", userId).setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        long total = em.createQuery("select count(o) from Order o where o.userId = :user", Long.class)
-                .setParameter("user", userId).getSingleResult();
+        List<Order> orders = rows.page("user_id = ?", List.of(userId), page.offset(), page.size());
+        long total = rows.count("user_id = ?", List.of(userId));
         return Page.of(dtos(orders), page, total);
     }
 
     public OrderDto getOwn(UUID userId, UUID orderId) {
-        Order order = Order.findById(orderId);
+        Order order = rows.order(orderId).orElse(null);
         // Someone else's order is "not found": its existence is not revealed.
         if (order == null || !userId.equals(order.userId)) {
             throw ApiException.notFound("Order");
@@ -76,7 +71,7 @@ public class Orders {
         if (!SecureTokens.looksValid(token)) {
             throw ApiException.notFound("Order");
         }
-        return Order.<Order>find("trackingTokenHash", (Object) SecureTokens.hash(token)).firstResultOptional()
+        return rows.byTrackingTokenHash(SecureTokens.hash(token))
                 .map(o -> TrackedOrderDto.of(dto(o))).orElseThrow(() -> ApiException.notFound("Order"));
     }
 
@@ -94,21 +89,25 @@ public class Orders {
             security.record(SecurityEvents.Event.LOOKUP_THROTTLED, "email", normalised);
             throw e;
         }
-        TrackedOrderDto found = Order.<Order>find("number = ?1 and email = ?2", number.trim(), normalised)
-                .firstResultOptional().map(o -> TrackedOrderDto.of(dto(o)))
+        TrackedOrderDto found = rows.byNumberAndEmail(number.trim(), normalised).map(o -> TrackedOrderDto.of(dto(o)))
                 .orElseThrow(() -> ApiException.notFound("Order"));
         rateLimits.refund(LOOKUP_FAILURES, normalised);
         return found;
     }
 
-    /** Loads an order locked for a change: concurrent changes of one order happen one at a time. */
+    /**
+     * Loads an order locked for a change ({@code SELECT ... FOR UPDATE}): concurrent changes of one order happen one
+     * at a time. Its changes are written by {@link #save}.
+     */
     @Transactional(TxType.MANDATORY)
     public Order lockForUpdate(UUID orderId) {
-        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw ApiException.notFound("Order");
-        }
-        return order;
+        return rows.lock(orderId).orElseThrow(() -> ApiException.notFound("Order"));
+    }
+
+    /** Writes an order's changes: its new history entries and refunds, then its changed columns (see {@link OrderRows#save}). */
+    @Transactional(TxType.MANDATORY)
+    public void save(Order order) {
+        rows.save(order);
     }
 
     /**
@@ -123,6 +122,7 @@ public class Orders {
         restock(order);
         promotions.release(order.id);
         outbox.discard(OrderMails.confirmationKey(order.id));
+        rows.save(order);
     }
 
     /** Puts every line's quantity back on the variant it was taken from. */
@@ -133,7 +133,7 @@ public class Orders {
 
     /** The order's lines as stock: in variant-id order, the order stock is locked in. */
     List<Stock.Line> stockLines(Order order) {
-        return OrderLine.<OrderLine>list("orderId = ?1 order by variantId", order.id).stream()
+        return rows.linesByVariant(order.id).stream()
                 .map(l -> new Stock.Line(l.productId, l.variantId, l.quantity)).toList();
     }
 
@@ -152,9 +152,7 @@ public class Orders {
         }
         Map<UUID, List<OrderItemDto>> items = new LinkedHashMap<>();
         orders.forEach(o -> items.put(o.id, new ArrayList<>()));
-        em.createQuery("select l from OrderLine l where l.orderId in :ids order by l.orderId, l.lineNo", OrderLine.class)
-                .setParameter("ids", items.keySet()).getResultList()
-                .forEach(l -> items.get(l.orderId).add(item(l)));
+        rows.lines(List.copyOf(items.keySet())).forEach(l -> items.get(l.orderId).add(item(l)));
         return orders.stream().map(o -> OrderDto.of(o, List.copyOf(items.get(o.id)))).toList();
     }
 

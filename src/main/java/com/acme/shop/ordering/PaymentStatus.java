@@ -1,7 +1,6 @@
 package com.acme.shop.ordering;
 
 import com.acme.shop.platform.WireEnums;
-import jakarta.persistence.Converter;
 
 /**
  * Where an order's money stands ({@code payment.status} in the API). Only {@link Order}'s money moves set it:
@@ -16,10 +15,7 @@ public enum PaymentStatus implements WireEnums.Spelled {
     }
 
     /** Stored as its {@link #value()}, which the CHECK {@code customer_order_payment_status_known} lists. */
-    @Converter(autoApply = true)
-    public static class Column extends WireEnums.Column<PaymentStatus> {
-        public Column() {
-            super(PaymentStatus.class);
-        }
+    public static PaymentStatus of(String value) {
+        return WireEnums.of(PaymentStatus.class, value);
     }
 }

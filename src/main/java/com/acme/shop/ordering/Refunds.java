@@ -50,6 +50,7 @@ public class Refunds {
         if (restock) {
             orders.restock(order);
         }
+        orders.save(order);
         audit.record("order.refunded", "order", order.id, before,
                 Map.of("status", order.status, "refundedCents", order.refundedCents, "refundId", refund.id,
                         "amountCents", amount, "restock", restock));

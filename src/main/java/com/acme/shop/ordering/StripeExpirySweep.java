@@ -2,10 +2,8 @@ package com.acme.shop.ordering;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +17,10 @@ public class StripeExpirySweep {
     private static final Logger LOG = Logger.getLogger(StripeExpirySweep.class);
     private static final int BATCH = 100;
 
-    private final EntityManager em;
     private final OrderRows rows;
     private final Orders orders;
 
-    StripeExpirySweep(EntityManager em, OrderRows rows, Orders orders) {
-        this.em = em;
+    StripeExpirySweep(OrderRows rows, Orders orders) {
         this.rows = rows;
         this.orders = orders;
     }
@@ -42,9 +38,9 @@ public class StripeExpirySweep {
 
     @Transactional
     int sweepBatch() {
-        List<UUID> stale = rows.lockExpiredUnpaid(BATCH);
-        for (UUID id : stale) {
-            orders.cancelUnpaid(em.find(Order.class, id), "system", "payment session expired");
+        List<Order> stale = rows.lockExpiredUnpaid(BATCH);
+        for (Order order : stale) {
+            orders.cancelUnpaid(order, "system", "payment session expired");
         }
         return stale.size();
     }

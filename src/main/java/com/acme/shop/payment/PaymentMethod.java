@@ -3,7 +3,6 @@ package com.acme.shop.payment;
 import com.acme.shop.platform.WireEnums;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
-import jakarta.persistence.Converter;
 
 public enum PaymentMethod implements WireEnums.Spelled {
     @JsonProperty("stripe")
@@ -22,10 +21,7 @@ public enum PaymentMethod implements WireEnums.Spelled {
     }
 
     /** An order's {@code payment_provider} column: {@code stripe} or {@code manual}. */
-    @Converter(autoApply = true)
-    public static class Column extends WireEnums.Column<PaymentMethod> {
-        public Column() {
-            super(PaymentMethod.class);
-        }
+    public static PaymentMethod of(String value) {
+        return WireEnums.of(PaymentMethod.class, value);
     }
 }

@@ -1,7 +1,6 @@
 package com.acme.shop.payment;
 
 import com.acme.shop.platform.WireEnums;
-import jakarta.persistence.Converter;
 
 /** Where a refund stands, as its provider says ({@code status} of a refund in the API). */
 public enum RefundStatus implements WireEnums.Spelled {
@@ -11,11 +10,8 @@ public enum RefundStatus implements WireEnums.Spelled {
         return WireEnums.value(this);
     }
 
-    /** Stored as its {@link #value()}, which the CHECK {@code refund_status_known} lists. */
-    @Converter(autoApply = true)
-    public static class Column extends WireEnums.Column<RefundStatus> {
-        public Column() {
-            super(RefundStatus.class);
-        }
+    /** A {@code refund.status}: stored as its {@link #value()}, which the CHECK {@code refund_status_known} lists. */
+    public static RefundStatus of(String value) {
+        return WireEnums.of(RefundStatus.class, value);
     }
 }

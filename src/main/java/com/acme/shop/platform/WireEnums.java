@@ -1,11 +1,10 @@
 package com.acme.shop.platform;
 
-import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
 
 /**
- * Enums that the API and the database spell in lower case ({@code partially_refunded}): one spelling rule and one
- * column converter for all of them.
+ * Enums that the API and the database spell in lower case ({@code partially_refunded}): one spelling rule for all
+ * of them, written to a column as {@link #value} and read back with {@link #of}.
  */
 public final class WireEnums {
 
@@ -28,25 +27,5 @@ public final class WireEnums {
             }
         }
         throw new IllegalArgumentException("unknown " + type.getSimpleName() + " " + value);
-    }
-
-    /** Stores an enum as its lower-case value; a subclass per enum, marked {@code @Converter(autoApply = true)}. */
-    public abstract static class Column<E extends Enum<E>> implements AttributeConverter<E, String> {
-
-        private final Class<E> type;
-
-        protected Column(Class<E> type) {
-            this.type = type;
-        }
-
-        @Override
-        public String convertToDatabaseColumn(E constant) {
-            return constant == null ? null : value(constant);
-        }
-
-        @Override
-        public E convertToEntityAttribute(String value) {
-            return value == null ? null : of(type, value);
-        }
     }
 }
