@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Tells a failure to reach PostgreSQL (it restarts, fails over, refuses or drops connections, or the pool cannot
  * get one in time) from a failure of the work itself. The first is nobody's fault and passes: the client is told
- * 503 {@code service_unavailable} with {@code Retry-After}, never 500. Whatever wraps it (Hibernate, JTA, our own
+ * 503 {@code service_unavailable} with {@code Retry-After}, never 500. Whatever wraps it ({@link Sql}, JTA, our own
  * rate limits), the cause chain and suppressed exceptions are searched.
  */
 public final class DatabaseOutages {
@@ -54,8 +54,7 @@ public final class DatabaseOutages {
     }
 
     private static boolean unreachable(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
             return true;
         }
         if (!(t instanceof SQLException sql)) {

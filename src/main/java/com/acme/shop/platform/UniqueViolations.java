@@ -11,10 +11,6 @@ public final class UniqueViolations {
     /** True when {@code error} (or a cause) is PostgreSQL refusing the write because of {@code constraint}. */
     public static boolean violates(Throwable error, String constraint) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
-                return true;
-            }
             if (t instanceof SQLException sql && sql.getMessage() != null
                     && ("23505".equals(sql.getSQLState()) || "23514".equals(sql.getSQLState()))
                     && sql.getMessage().contains("\"" + constraint + "\"")) {

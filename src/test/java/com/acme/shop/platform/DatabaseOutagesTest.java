@@ -2,7 +2,6 @@ package com.acme.shop.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DatabaseOutagesTest {
 
     private static Throwable wrapped(Throwable cause) {
-        return new PersistenceException("Unable to acquire JDBC Connection", new IllegalStateException("x", cause));
+        return new RuntimeException("Unable to acquire JDBC Connection", new IllegalStateException("x", cause));
+    }
+
+    /** A statement of ours ({@link Sql}) that could not run. */
+    private static Throwable failedStatement(SQLException cause) {
+        return new Sql.Failed(cause);
     }
 
     private static Throwable suppressed(Throwable inner) {
@@ -34,8 +38,8 @@ class DatabaseOutagesTest {
                 Arguments.of("Agroal acquisition timeout", wrapped(new SQLException(
                         "Acquisition timeout while waiting for new connection", new TimeoutException())), true),
                 Arguments.of("transient connection exception", new SQLTransientConnectionException("gone"), true),
-                Arguments.of("hibernate connection exception", new org.hibernate.exception.JDBCConnectionException(
-                        "x", new SQLException("y")), true),
+                Arguments.of("a statement whose connection broke", failedStatement(new SQLException("I/O error", "08006")), true),
+                Arguments.of("a statement refused", failedStatement(new SQLException("duplicate", "23505")), false),
                 Arguments.of("suppressed connection failure", suppressed(new SQLException("gone", "08003")), true),
                 Arguments.of("next exception of a batch", batch(new SQLException("gone", "08006")), true),
                 Arguments.of("unique violation", wrapped(new SQLException("duplicate", "23505")), false),
