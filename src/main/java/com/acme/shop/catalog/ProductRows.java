@@ -586,7 +586,7 @@ class ProductRows {
 
     /**
      * The products with these ids, in the order of {@code ids} (a page chosen over an index of ids): one statement,
-     * straight into records (no entities: a read has nothing to track, snapshot or flush).
+     * straight into records.
      */
     List<Head> heads(List<UUID> ids) {
         if (ids.isEmpty()) {

@@ -5,7 +5,7 @@ import com.acme.shop.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** An account's email, read alone: what checkout needs of the signed-in buyer (one column, no entity loaded). */
+/** An account's email, read alone: what checkout needs of the signed-in buyer (one column, not the whole account). */
 @ApplicationScoped
 public class AccountEmails {
 

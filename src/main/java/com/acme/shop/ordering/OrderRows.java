@@ -141,7 +141,7 @@ class OrderRows {
 
     /**
      * Writes what changed in a loaded order: first the history entries and refunds its moves created (inserts before
-     * the update, as Hibernate flushed them), then its changed columns, only over the version it was read at, and
+     * the update, the order in which the ORM used to write them), then its changed columns, only over the version it was read at, and
      * moves the version on. Nothing when nothing changed. A version that moved meanwhile fails the write, as the
      * optimistic lock did (every caller holds the order's row lock, so it cannot happen there).
      */
