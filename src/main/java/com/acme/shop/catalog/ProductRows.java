@@ -559,10 +559,13 @@ class ProductRows {
 
     }
 
-    /** One product's row, or, {@code locked}, locked for a change ({@code FOR UPDATE}). */
+    /**
+     * One product's row, or, {@code locked}, locked for a change: {@code FOR NO KEY UPDATE}, the lock an update of
+     * its columns takes anyway, so rows referring to the product (cart lines, its variants) can still be written.
+     */
     Optional<Head> head(UUID id, boolean locked) {
-        return query(HEAD + "WHERE id = ?" + (locked ? " FOR UPDATE" : ""), s -> s.setObject(1, id), ProductRows::head)
-                .stream().findFirst();
+        return query(HEAD + "WHERE id = ?" + (locked ? " FOR NO KEY UPDATE" : ""), s -> s.setObject(1, id),
+                ProductRows::head).stream().findFirst();
     }
 
     /**

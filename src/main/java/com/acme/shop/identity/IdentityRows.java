@@ -19,8 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 class IdentityRows {
 
-    private static final String USER = "SELECT id, email, name, password_hash, role, created_at, updated_at, totp_secret "
-            + "FROM app_user ";
+    private static final String USER = "SELECT id, email, name, password_hash, role, created_at, updated_at, "
+            + "totp_secret FROM app_user ";
     /** A LIKE pattern over the email or the name (the admin list's search). */
     private static final String MATCHES = "(email ILIKE ? ESCAPE '\\' OR name ILIKE ? ESCAPE '\\')";
 
@@ -44,7 +44,8 @@ class IdentityRows {
     /** Accounts newest first; {@code pattern} (a LIKE pattern) matches the email or the name, null matches all. */
     List<User> users(String pattern, int offset, int limit) {
         return pattern == null
-                ? sql.list(USER + "ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?", IdentityRows::user, offset, limit)
+                ? sql.list(USER + "ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?", IdentityRows::user, offset,
+                        limit)
                 : sql.list(USER + "WHERE " + MATCHES + " ORDER BY created_at DESC, id DESC OFFSET ? LIMIT ?",
                         IdentityRows::user, pattern, pattern, offset, limit);
     }
@@ -109,7 +110,8 @@ class IdentityRows {
     void insertRefreshToken(UUID id, UUID userId, UUID familyId, byte[] tokenHash, Instant createdAt,
             Instant expiresAt) {
         sql.update("""
-                INSERT INTO refresh_token (id, user_id, family_id, token_hash, created_at, family_started_at, expires_at)
+                INSERT INTO refresh_token (id, user_id, family_id, token_hash, created_at, family_started_at,
+                    expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, id, userId, familyId, tokenHash, createdAt, createdAt, expiresAt);
     }
@@ -128,8 +130,8 @@ class IdentityRows {
         if (keptFamily == null) {
             sql.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, userId);
         } else {
-            sql.update("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
-                    at, userId, keptFamily);
+            sql.update("UPDATE refresh_token SET revoked_at = ? "
+                    + "WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL", at, userId, keptFamily);
         }
     }
 
@@ -209,8 +211,9 @@ class IdentityRows {
                        t.family_started_at + CASE WHEN u.role = 'admin' THEN ?3 ELSE ?2 END * interval '1 millisecond' <= now() AS family_ended
                 FROM refresh_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ?1
-                """, rs -> new RefreshTokenState(rs.getObject("user_id", UUID.class), rs.getObject("family_id", UUID.class),
-                rs.getBoolean("revoked"), rs.getBoolean("rotated"), rs.getBoolean("family_ended")),
+                """, rs -> new RefreshTokenState(rs.getObject("user_id", UUID.class),
+                rs.getObject("family_id", UUID.class), rs.getBoolean("revoked"), rs.getBoolean("rotated"),
+                rs.getBoolean("family_ended")),
                 tokenHash, customerMaxAge.toMillis(), adminMaxAge.toMillis());
     }
 

@@ -68,7 +68,7 @@ public class Order {
     /** What the order's moves created since it was read or last saved: {@link OrderRows#save} inserts them. */
     final Unsaved unsaved = new Unsaved();
 
-    /** The columns a loaded order can change, as the database holds them: {@link OrderRows#save} writes on a difference. */
+    /** The columns a loaded order can change, as the database holds them; {@link OrderRows#save} writes a difference. */
     Columns stored;
 
     static final class Unsaved {

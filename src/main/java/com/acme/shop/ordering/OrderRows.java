@@ -33,24 +33,28 @@ class OrderRows {
     // --- orders -------------------------------------------------------------------------------------------
 
     private static final String ORDER = "SELECT id, number, user_id, email, status, currency, subtotal_cents, "
-            + "discount_cents, promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents, payment_provider, "
-            + "payment_status, payment_reference, payment_intent, payment_expires_at, tracking_number, "
-            + "tracking_token_hash, ship_full_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code, "
+            + "discount_cents, promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents, "
+            + "payment_provider, payment_status, payment_reference, payment_intent, payment_expires_at, "
+            + "tracking_number, tracking_token_hash, ship_full_name, ship_line1, ship_line2, ship_city, ship_region, ship_postal_code, "
             + "ship_country, ship_phone, created_at, updated_at, version FROM customer_order ";
 
     Optional<Order> order(UUID id) {
         return sql.first(ORDER + "WHERE id = ?", OrderRows::order, id);
     }
 
-    /** The order, its row locked until the transaction ends: concurrent changes of one order run one at a time. */
+    /**
+     * The order, its row locked until the transaction ends: concurrent changes of one order run one at a time.
+     * {@code FOR NO KEY UPDATE}, the lock an update of its (non-key) columns takes anyway, so inserting rows that
+     * refer to the order (its history, refunds, a code's redemption) elsewhere is not held up by it.
+     */
     Optional<Order> lock(UUID id) {
-        return sql.first(ORDER + "WHERE id = ? FOR UPDATE", OrderRows::order, id);
+        return sql.first(ORDER + "WHERE id = ? FOR NO KEY UPDATE", OrderRows::order, id);
     }
 
-    /** The orders a payment paid, locked (one in practice); the first of them. */
+    /** The orders a payment paid, locked as {@link #lock} does (one in practice); the first of them. */
     Optional<Order> lockByPaymentIntent(String paymentIntent) {
-        return sql.list(ORDER + "WHERE payment_intent = ? FOR UPDATE", OrderRows::order, paymentIntent).stream()
-                .findFirst();
+        return sql.list(ORDER + "WHERE payment_intent = ? FOR NO KEY UPDATE", OrderRows::order, paymentIntent)
+                .stream().findFirst();
     }
 
     Optional<Order> byTrackingTokenHash(byte[] hash) {
@@ -118,9 +122,9 @@ class OrderRows {
     void insert(Order o, List<OrderLine> lines, OrderStatusChange placed) {
         ShippingAddress a = o.shippingAddress;
         sql.update("""
-                INSERT INTO customer_order (id, number, user_id, email, status, currency, subtotal_cents, discount_cents,
-                    promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents, payment_provider,
-                    payment_status, payment_reference, payment_intent, payment_expires_at, tracking_number,
+                INSERT INTO customer_order (id, number, user_id, email, status, currency, subtotal_cents,
+                    discount_cents, promotion_code, shipping_cents, tax_cents, total_cents, refunded_cents,
+                    payment_provider, payment_status, payment_reference, payment_intent, payment_expires_at, tracking_number,
                     tracking_token_hash, ship_full_name, ship_line1, ship_line2, ship_city, ship_region,
                     ship_postal_code, ship_country, ship_phone, created_at, updated_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -141,9 +145,9 @@ class OrderRows {
 
     /**
      * Writes what changed in a loaded order: first the history entries and refunds its moves created (inserts before
-     * the update, the order in which the ORM used to write them), then its changed columns, only over the version it was read at, and
-     * moves the version on. Nothing when nothing changed. A version that moved meanwhile fails the write, as the
-     * optimistic lock did (every caller holds the order's row lock, so it cannot happen there).
+     * the update, the order in which the ORM used to write them), then its changed columns, only over the version it
+     * was read at, and moves the version on. Nothing when nothing changed. A version that moved meanwhile fails the
+     * write (500, as the optimistic lock's failure did; every caller holds the order's row lock, so it cannot happen).
      */
     void save(Order o) {
         Order.Columns now = o.columns();
@@ -163,7 +167,8 @@ class OrderRows {
         }
         int updated = sql.update("""
                 UPDATE customer_order SET status = ?, payment_status = ?, refunded_cents = ?, payment_reference = ?,
-                    payment_intent = ?, payment_expires_at = ?, tracking_number = ?, updated_at = ?, version = version + 1
+                    payment_intent = ?, payment_expires_at = ?, tracking_number = ?, updated_at = ?,
+                    version = version + 1
                 WHERE id = ? AND version = ?
                 """, now.status().name(), now.paymentStatus().value(), now.refundedCents(), now.paymentReference(),
                 now.paymentIntent(), now.paymentExpiresAt(), now.trackingNumber(), now.updatedAt(), o.id, o.version);
@@ -357,7 +362,8 @@ class OrderRows {
                 + "span AS (SELECT date_trunc('month', min(d))::date AS lo, max(d) AS hi FROM missing) "
                 + "SELECT lo, hi, (SELECT count(pg_advisory_xact_lock(" + DAY_LOCK + ")) FROM (SELECT g::date AS d "
                 + "FROM generate_series(lo::timestamp, hi::timestamp, interval '1 day') g ORDER BY 1) l) AS locked "
-                + "FROM span", rs -> new LocalDate[] {rs.getObject("lo", LocalDate.class), rs.getObject("hi", LocalDate.class)},
+                + "FROM span",
+                rs -> new LocalDate[] {rs.getObject("lo", LocalDate.class), rs.getObject("hi", LocalDate.class)},
                 first.withDayOfMonth(1), last);
         if (span.isEmpty() || span.get()[0] == null) {
             return;
@@ -416,7 +422,8 @@ class OrderRows {
                 + "coalesce(sum(buyers) FILTER (WHERE day >= ?2 AND previous < ?2), 0) AS current, "
                 + "coalesce(sum(buyers) FILTER (WHERE day < ?2 AND previous < ?1), 0) AS previous "
                 + "FROM sales_buyer_return WHERE day BETWEEN ?1 AND ?3",
-                rs -> new long[] {rs.getLong("current"), rs.getLong("previous")}, previousFrom, from, last).orElseThrow();
+                rs -> new long[] {rs.getLong("current"), rs.getLong("previous")}, previousFrom, from, last)
+                .orElseThrow();
         Map<Boolean, PeriodTotals> totals = new HashMap<>();
         rows.forEach(r -> totals.put(r.current(), new PeriodTotals(r.orders(), r.gross(), r.refunded(),
                 r.current() ? buyers[0] : buyers[1], r.guestOrders())));

@@ -96,15 +96,15 @@ public class Orders {
     }
 
     /**
-     * Loads an order locked for a change ({@code SELECT ... FOR UPDATE}): concurrent changes of one order happen one
-     * at a time. Its changes are written by {@link #save}.
+     * Loads an order locked for a change ({@code SELECT ... FOR NO KEY UPDATE}): concurrent changes of one order
+     * happen one at a time. Its changes are written by {@link #save}.
      */
     @Transactional(TxType.MANDATORY)
     public Order lockForUpdate(UUID orderId) {
         return rows.lock(orderId).orElseThrow(() -> ApiException.notFound("Order"));
     }
 
-    /** Writes an order's changes: its new history entries and refunds, then its changed columns (see {@link OrderRows#save}). */
+    /** Writes an order's changes: its new history entries and refunds, then its changed columns (OrderRows.save). */
     @Transactional(TxType.MANDATORY)
     public void save(Order order) {
         rows.save(order);

@@ -1,6 +1,6 @@
 package com.acme.shop.ordering;
 
-/** The address snapshot taken at checkout (an order's {@code ship_*} columns); later changes to an account never touch it. */
+/** The address snapshot taken at checkout (an order's {@code ship_*} columns); later account changes never touch it. */
 public class ShippingAddress {
 
     public String fullName;

@@ -42,8 +42,8 @@ public class Audit {
         sql.update("""
                 INSERT INTO admin_audit (id, actor_id, actor, action, entity_type, entity_id, before, after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, UUID.randomUUID(), actorId, actor, action, entityType, entityId == null ? null : entityId.toString(),
-                write(before), write(after));
+                """, UUID.randomUUID(), actorId, actor, action, entityType,
+                entityId == null ? null : entityId.toString(), write(before), write(after));
     }
 
     /** The acting admin as it appears in histories: {@code admin:<email>}, or {@code system}. */
