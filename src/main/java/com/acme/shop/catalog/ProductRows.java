@@ -584,6 +584,18 @@ class ProductRows {
         }) == 1;
     }
 
+    /**
+     * Archives the product if it is active: whatever else changed meanwhile, the admin asked for it to be archived,
+     * so no version is compared. Answers whether it was active (and is archived now).
+     */
+    boolean archive(UUID id, Instant at) {
+        return update("UPDATE product SET active = false, updated_at = ?, version = version + 1 WHERE id = ? AND active",
+                s -> {
+                    s.setObject(1, at.atOffset(ZoneOffset.UTC));
+                    s.setObject(2, id);
+                }) == 1;
+    }
+
     private static final String HEAD = "SELECT id, sku, slug, name, description, price_cents, active, version, "
             + "created_at, updated_at FROM product ";
 

@@ -6,11 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
+import com.acme.shop.support.Db;
+import com.acme.shop.support.Parallel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class AdminProductTest {
 
     Api.Session admin;
+
+    @Inject
+    Db db;
 
     @BeforeEach
     void signIn() {
@@ -141,6 +149,30 @@ class AdminProductTest {
         admin.as().queryParam("q", name).queryParam("active", false).get("/api/v1/admin/products")
                 .then().statusCode(200).body("totalItems", equalTo(1));
         json().queryParam("q", name).get("/api/v1/products").then().body("totalItems", equalTo(0));
+    }
+
+    /**
+     * Archiving is one guarded update that compares no version: edits racing it never fail it (each edit is applied
+     * or, racing another edit, refused as a version conflict, as ever), and archiving twice at once archives once.
+     */
+    @Test
+    void archiveRacingEditsAndItselfNeverFails() throws Exception {
+        String id = Catalog.create(admin, "Raced Vase " + UUID.randomUUID(), 5000, 2);
+        List<Response> answers = Parallel.run(12, i -> () -> i % 4 == 0
+                ? admin.as().delete("/api/v1/admin/products/" + id)
+                : admin.as().body(Map.of("name", "Raced Vase edit " + i)).patch("/api/v1/admin/products/" + id));
+        for (int i = 0; i < answers.size(); i++) {
+            Response answer = answers.get(i);
+            if (i % 4 == 0) {
+                assertEquals(204, answer.statusCode(), answer.asString());
+            } else if (answer.statusCode() != 200) {
+                assertEquals(409, answer.statusCode(), answer.asString());
+                assertEquals("version_conflict", answer.path("code"));
+            }
+        }
+        admin.as().get("/api/v1/admin/products/" + id).then().statusCode(200).body("active", equalTo(false));
+        assertEquals(1, db.count("SELECT count(*) FROM admin_audit WHERE action = 'product.archived' AND entity_id = ?",
+                id));
     }
 
     @Test
