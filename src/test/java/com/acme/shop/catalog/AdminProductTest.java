@@ -175,6 +175,19 @@ class AdminProductTest {
                 id));
     }
 
+    /** The elements of a product's lists are validated one by one, and a problem names the element's field. */
+    @Test
+    void aBadListElementIsNamedByItsIndex() {
+        String sku = "LIST-" + UUID.randomUUID();
+        admin.as().body(Map.of("sku", sku, "name", "Listed", "priceCents", 100, "stock", 1,
+                "images", List.of(Map.of("url", "https://img.example.com/a.jpg"), Map.of("url", "not a url"))))
+                .post("/api/v1/admin/products")
+                .then().statusCode(400).body("errors.field", hasItems("images[1].url"));
+        String id = Catalog.create(admin, "Listed " + sku, 100, 1);
+        admin.as().body(Map.of("images", List.of(Map.of("url", "ftp://nope")))).patch("/api/v1/admin/products/" + id)
+                .then().statusCode(400).body("errors.field", hasItems("images[0].url"));
+    }
+
     @Test
     void unknownIdsAre404() {
         String id = UUID.randomUUID().toString();

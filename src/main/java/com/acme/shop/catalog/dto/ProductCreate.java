@@ -38,15 +38,15 @@ public record ProductCreate(
         @Pattern(regexp = ProductRules.IMAGE_URL, message = ProductRules.IMAGE_URL_MESSAGE)
         @Schema(description = "v1: the one image; with images, left out")
         String imageUrl,
-        @Size(max = 3, message = "must have at most 3 options") @Valid
+        @Size(max = 3, message = "must have at most 3 options")
         @Schema(description = "0 to 3 options (names unique); needs variants")
-        List<ProductOptionDto> options,
-        @Size(min = 1, max = 1000, message = "must have 1 to 1000 variants") @Valid
+        List<@Valid ProductOptionDto> options,
+        @Size(min = 1, max = 1000, message = "must have 1 to 1000 variants")
         @Schema(description = "The variants; then sku, priceCents and stock are left out")
-        List<VariantInput> variants,
-        @Size(max = 50, message = "must have at most 50 images") @Valid
+        List<@Valid VariantInput> variants,
+        @Size(max = 50, message = "must have at most 50 images")
         @Schema(description = "Images in display order (imageUrl is the first one's url)")
-        List<ImageDto> images,
+        List<@Valid ImageDto> images,
         @Size(max = ProductRules.MAX_CATEGORIES, message = "must have at most " + ProductRules.MAX_CATEGORIES + " ids")
         @Schema(description = "The categories to file it under (single create only; not in bulk calls)")
         List<UUID> categoryIds) {

@@ -29,9 +29,9 @@ public record ProductPatch(
         @Size(max = 2048, message = "must be at most 2048 characters")
         @Pattern(regexp = "^$|" + ProductRules.IMAGE_URL, message = ProductRules.IMAGE_URL_MESSAGE) String imageUrl,
         @Schema(description = "The version last read; a stale one is refused with 409 version_conflict") Long version,
-        @Size(max = 50, message = "must have at most 50 images") @jakarta.validation.Valid
+        @Size(max = 50, message = "must have at most 50 images")
         @Schema(description = "Replaces the images, in display order (not in a bulk PATCH)")
-        java.util.List<ImageDto> images,
+        java.util.List<@jakarta.validation.Valid ImageDto> images,
         @Size(max = ProductRules.MAX_CATEGORIES, message = "must have at most " + ProductRules.MAX_CATEGORIES + " ids")
         @Schema(description = "Replaces the categories it is filed under ([] unfiles it); single PATCH only, not in bulk calls")
         List<UUID> categoryIds) {
