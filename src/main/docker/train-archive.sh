@@ -46,11 +46,14 @@ request() {
   echo "$status"
 }
 
-for _ in $(seq 1 600); do
+up=""
+for _ in $(seq 1 1200); do   # two minutes at least: an image build may have one slow CPU
   kill -0 "$pid" 2>/dev/null || { echo "the training run died:" >&2; tail -20 "$keys/training.log" >&2; exit 1; }
-  [ -n "$(request GET /api/v1/products 2>/dev/null)" ] && break
+  up="$(request GET /api/v1/products 2>/dev/null || true)"
+  [ -n "$up" ] && break
   sleep 0.1
 done
+[ -n "$up" ] || { echo "the training run never answered:" >&2; tail -20 "$keys/training.log" >&2; kill "$pid"; exit 1; }
 # Three rounds load what the first requests load (each one that needs the database waits about a second for it).
 for _ in 1 2 3; do
   request GET '/api/v1/products?page=0&size=20' >/dev/null
