@@ -4,6 +4,9 @@ import com.acme.shop.cart.dto.AddCartItem;
 import com.acme.shop.cart.dto.ApplyPromotion;
 import com.acme.shop.cart.dto.CartDto;
 import com.acme.shop.cart.dto.SetCartItemQuantity;
+import com.acme.shop.platform.ClientAddresses;
+import com.acme.shop.platform.RateLimited;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,11 +40,13 @@ public class CartResource {
     private final Carts carts;
     private final CartOwners owners;
     private final GuestCartCookie cookie;
+    private final ClientAddresses clients;
 
-    CartResource(Carts carts, CartOwners owners, GuestCartCookie cookie) {
+    CartResource(Carts carts, CartOwners owners, GuestCartCookie cookie, ClientAddresses clients) {
         this.carts = carts;
         this.owners = owners;
         this.cookie = cookie;
+        this.clients = clients;
     }
 
     @GET
@@ -97,9 +103,13 @@ public class CartResource {
     @APIResponse(responseCode = "409", description = "promotion_exhausted: the code's usage limit is reached")
     @APIResponse(responseCode = "422", description = "promotion_invalid: unknown, inactive, not started, ended, below its "
             + "minimum subtotal, or matching nothing in the cart")
+    @APIResponse(responseCode = "429", description = "rate_limited: too many requests from this address, or "
+            + "RATE_LIMIT_PROMOTION_FAILURES (10) codes that did not apply from this address in 15 minutes; Retry-After "
+            + "says when to try again")
+    @RateLimited("promotion")
     public CartDto applyCartPromotion(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
-            @Valid @NotNull ApplyPromotion body) {
-        return carts.applyPromotion(owners.of(guestToken), body.code());
+            @Valid @NotNull ApplyPromotion body, @Context HttpServerRequest request) {
+        return carts.applyPromotion(owners.of(guestToken), body.code(), clients.rateLimitKey(request));
     }
 
     @DELETE

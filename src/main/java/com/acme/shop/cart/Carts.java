@@ -6,7 +6,11 @@ import com.acme.shop.cart.dto.CartPromotionRefusedDto;
 import com.acme.shop.catalog.Stock;
 import com.acme.shop.platform.ApiException;
 import com.acme.shop.platform.FieldError;
+import com.acme.shop.platform.RateLimitConfig;
+import com.acme.shop.platform.RateLimitedException;
+import com.acme.shop.platform.RateLimits;
 import com.acme.shop.platform.SecureTokens;
+import com.acme.shop.platform.SecurityEvents;
 import com.acme.shop.platform.StoreConfig;
 import com.acme.shop.promotion.Promotions;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +38,7 @@ public class Carts {
     private static final Logger LOG = Logger.getLogger(Carts.class);
     static final int MAX_LINE_QUANTITY = 99;
     private static final int PURGE_BATCH = 500;
+    static final String PROMOTION_FAILURES = "promotion-failures";
 
     private final CartRows rows;
     private final Stock stock;
@@ -41,9 +46,16 @@ public class Carts {
     private final CartConfig config;
     private final CartQuote pricing;
     private final Promotions promotions;
+    private final RateLimits rateLimits;
+    private final RateLimitConfig limits;
+    private final SecurityEvents security;
 
-    Carts(CartRows rows, Stock stock, StoreConfig store, CartConfig config, CartQuote pricing, Promotions promotions) {
+    Carts(CartRows rows, Stock stock, StoreConfig store, CartConfig config, CartQuote pricing, Promotions promotions,
+            RateLimits rateLimits, RateLimitConfig limits, SecurityEvents security) {
         this.promotions = promotions;
+        this.rateLimits = rateLimits;
+        this.limits = limits;
+        this.security = security;
         this.rows = rows;
         this.stock = stock;
         this.store = store;
@@ -141,12 +153,25 @@ public class Carts {
     /**
      * Applies a code, replacing the cart's code (one per cart), if it discounts this cart now: else 422
      * {@code promotion_invalid} or 409 {@code promotion_exhausted}, and the cart keeps the code it had.
+     *
+     * <p>Guessing codes is limited per client address ({@code client}), in PostgreSQL so every instance counts the
+     * same guesses, as order lookups are per email: each attempt is counted before the check and a code that applies
+     * takes its count back, so concurrent guesses never exceed the limit; once it is reached every code from that
+     * address is 429 until the window passes, right or wrong (a guess learns nothing). A new guest cart per guess
+     * does not help: the count is the address's, not the cart's.
      */
     @Transactional
-    public CartDto applyPromotion(CartOwner owner, String code) {
+    public CartDto applyPromotion(CartOwner owner, String code, String client) {
+        try {
+            rateLimits.hit(PROMOTION_FAILURES, client, limits.promotionFailures(), limits.promotionFailureWindow());
+        } catch (RateLimitedException e) {
+            security.record(SecurityEvents.Event.PROMOTION_THROTTLED, "client", client);
+            throw e;
+        }
         Optional<CartRows.Ref> cart = lockExisting(owner);
         List<CartItemDto> items = cart.map(c -> items(c.id())).orElse(List.of());
         Promotions.Applied applied = promotions.check(code, promotionLines(items), 422);
+        rateLimits.refund(PROMOTION_FAILURES, client);
         rows.setPromotionCode(cart.orElseThrow().id(), applied.code());
         // The cart is shown from what was just read and checked: nothing else changed under its lock.
         return CartDto.of(cart.get().id(), items, store.currency(), pricing, discount(applied));

@@ -24,7 +24,17 @@ public interface RateLimitConfig {
     @WithDefault("15m")
     Duration lookupFailureWindow();
 
-    /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout). */
+    /**
+     * Discount codes that did not apply, allowed per client address in {@link #promotionFailureWindow()} before
+     * every code from that address is refused, right or wrong: codes cannot be guessed faster than this.
+     */
+    @WithDefault("10")
+    int promotionFailures();
+
+    @WithDefault("15m")
+    Duration promotionFailureWindow();
+
+    /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout, promotion). */
     @WithDefault("60")
     int ipPerMinute();
 }

@@ -28,7 +28,8 @@ public class SecurityEvents {
         PASSWORD_CHANGED("password_changed"),
         TOTP_ENABLED("totp_enabled"),
         TOTP_RESET("totp_reset"),
-        LOOKUP_THROTTLED("lookup_throttled");
+        LOOKUP_THROTTLED("lookup_throttled"),
+        PROMOTION_THROTTLED("promotion_throttled");
 
         public final String tag;
 
