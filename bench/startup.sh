@@ -103,4 +103,15 @@ echo "shop+cds / bare+cds: $(ratio shop+cds bare+cds)x; shop / bare: $(ratio sho
   "shop / shop+cds: $(ratio shop shop+cds)x"
 [ -n "$JDK25" ] && echo "shop-jdk25+aot / bare-jdk25+aot: $(ratio shop-jdk25+aot bare-jdk25+aot)x;" \
   "shop / shop-jdk25+aot: $(ratio shop shop-jdk25+aot)x"
+
+# Where the archived start still spends its time: one more start of the image's variant with Quarkus's per-step
+# timings (each build step's share of the start; what no step holds is the JVM's own start and the first request).
+if [ -n "$JDK25" ]; then phases=(shop-jdk25+aot "$JDK25/bin/java" -XX:AOTCache=app.aot)
+else phases=(shop+cds java -XX:SharedArchiveFile=app-cds.jsa); fi
+once "$SHOP_AOT" "$BASE/q/health/ready" "${phases[@]:1}" -Dquarkus.debug.print-startup-times=true \
+  -Dquarkus.log.console.json.enabled=false > /dev/null
+echo "${phases[0]}: the largest start-up steps (one start, -Dquarkus.debug.print-startup-times=true):"
+grep -o 'Build step [^ ]* completed in: [0-9]*ms' "$WORK/once.log" | awk '{print $NF, $3}' | sort -rn | head -8 \
+  | awk '{printf "  %7s  %s\n", $1, $2}'
+grep -o 'started in [0-9.]*s' "$WORK/once.log" | sed 's/^/  Quarkus: /'
 exit 0
