@@ -8,6 +8,9 @@
 #                   same way (aot-jar, a training run that served requests)
 #   shop-jdk25      plain `java -jar` on JDK 25; shop-jdk25+aot / bare-jdk25+aot: with the AOT cache (JEP 483/515)
 #                   the JDK 25 image ships (src/main/docker/Dockerfile.jvm25), and the bare app's made the same way
+#   stack+cds, stack-jdk25+aot  the bare app's endpoint on the shop's extension set (bench/bare-app -Pextensions: all
+#                   but Quinoa; no code of the shop, no constrained classes, no migrations: Flyway finds nothing to
+#                   do in its own empty database), with its archive made the same way: what the stack alone costs
 # The archives are made as the images make theirs: on a build packaged with -Dquarkus.package.jar.type=aot-jar
 # (into target/aot here), src/main/docker/train-archive.sh starts the service with no database, sends it a
 # few requests and stops it, and the JVM writes what it loaded. The bare app's training is a start and 50 requests.
@@ -21,16 +24,20 @@ SHOP="$ROOT/target/quarkus-app"
 SHOP_AOT="$ROOT/target/aot"
 BARE="$BENCH_DIR/bare-app/target/quarkus-app"
 BARE_AOT="$BENCH_DIR/bare-app/target/aot"
-if [ "${PACKAGE:-1}" = 1 ] || [ ! -f "$SHOP_AOT/quarkus-run.jar" ]; then
+STACK_AOT="$BENCH_DIR/bare-app/target/stack-aot"
+if [ "${PACKAGE:-1}" = 1 ] || [ ! -f "$SHOP_AOT/quarkus-run.jar" ] || [ ! -f "$STACK_AOT/quarkus-run.jar" ]; then
   echo "packaging the fast-jars and the aot-jars..."
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.quinoa.run-tests=false \
     && ./mvnw -B -q package -DskipTests -Dquarkus.quinoa.run-tests=false -Dquarkus.package.jar.type=aot-jar \
          -Dquarkus.package.output-directory=aot \
     && ./mvnw -B -q -f bench/bare-app/pom.xml package \
-    && ./mvnw -B -q -f bench/bare-app/pom.xml package -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot)
+    && ./mvnw -B -q -f bench/bare-app/pom.xml package -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=aot \
+    && ./mvnw -B -q -f bench/bare-app/pom.xml package -Pextensions -Dquarkus.datasource.db-kind=postgresql \
+         -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.output-directory=stack-aot)
 fi
 
 fresh_db shop_bench_startup
+fresh_db shop_bench_stack
 start_app shop_bench_startup   # migrates the schema, as a deploy's first instance does
 stop_app
 export QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_JDBC_URL="$PGURL_BASE/shop_bench_startup" \
@@ -44,20 +51,26 @@ train_shop() { # JAVA ARCHIVE_OPTION: the image's training run (it sets its own 
     "$ROOT/src/main/docker/train-archive.sh" "$@" > "$WORK/train.log" 2>&1) \
     || { echo "training run failed:"; tail -5 "$WORK/train.log"; exit 1; }
 }
-train_bare() { # JAVA ARCHIVE_OPTION
-  (cd "$BARE_AOT" && exec "$@" -jar quarkus-run.jar > "$WORK/train.log" 2>&1) &
+train_bare() { # DIR JAVA ARCHIVE_OPTION (the stack's training, as the shop's, has no database)
+  local dir="$1"; shift
+  (cd "$dir" && QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:1/none QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+    exec "$@" -jar quarkus-run.jar > "$WORK/train.log" 2>&1) &
   local pid=$!
   until curl -sf "$BASE/hello" >/dev/null; do kill -0 $pid 2>/dev/null || { tail -5 "$WORK/train.log"; exit 1; }; sleep 0.05; done
   for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/hello"; done
   kill $pid; wait $pid 2>/dev/null || true   # the archive is written as the JVM exits
 }
-rm -f "$SHOP_AOT"/app-cds.jsa "$SHOP_AOT"/app.aot "$BARE_AOT"/app-cds.jsa "$BARE_AOT"/app.aot
+rm -f "$SHOP_AOT"/app-cds.jsa "$SHOP_AOT"/app.aot "$BARE_AOT"/app-cds.jsa "$BARE_AOT"/app.aot \
+  "$STACK_AOT"/app-cds.jsa "$STACK_AOT"/app.aot
 train_shop java -XX:ArchiveClassesAtExit=app-cds.jsa
-train_bare java -XX:ArchiveClassesAtExit=app-cds.jsa
+train_bare "$BARE_AOT" java -XX:ArchiveClassesAtExit=app-cds.jsa
+train_bare "$STACK_AOT" java -XX:ArchiveClassesAtExit=app-cds.jsa
 if [ -n "$JDK25" ]; then
   train_shop "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
-  train_bare "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
+  train_bare "$BARE_AOT" "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
+  train_bare "$STACK_AOT" "$JDK25/bin/java" -XX:AOTCacheOutput=app.aot
 fi
+STACK_DB="-Dquarkus.datasource.jdbc.url=$PGURL_BASE/shop_bench_stack"   # its own database (no shop migrations)
 
 # once DIR URL JAVA OPTION...: "ms cpu_ms" to the first 200 on URL
 once() {
@@ -76,8 +89,8 @@ once() {
   echo "$ms $cpu"
 }
 declare -A MS CPU
-VARIANTS=(shop shop+cds bare bare+cds)
-[ -n "$JDK25" ] && VARIANTS+=(shop-jdk25 shop-jdk25+aot bare-jdk25+aot)
+VARIANTS=(shop shop+cds bare bare+cds stack+cds)
+[ -n "$JDK25" ] && VARIANTS+=(shop-jdk25 shop-jdk25+aot bare-jdk25+aot stack-jdk25+aot)
 for round in $(seq 1 "$RUNS"); do
   line="round $round:"
   for v in "${VARIANTS[@]}"; do
@@ -89,6 +102,8 @@ for round in $(seq 1 "$RUNS"); do
       shop-jdk25) r=$(once "$SHOP" "$BASE/q/health/ready" "$JDK25/bin/java") ;;
       shop-jdk25+aot) r=$(once "$SHOP_AOT" "$BASE/q/health/ready" "$JDK25/bin/java" -XX:AOTCache=app.aot) ;;
       bare-jdk25+aot) r=$(once "$BARE_AOT" "$BASE/hello" "$JDK25/bin/java" -XX:AOTCache=app.aot) ;;
+      stack+cds) r=$(once "$STACK_AOT" "$BASE/q/health/ready" java -XX:SharedArchiveFile=app-cds.jsa "$STACK_DB") ;;
+      stack-jdk25+aot) r=$(once "$STACK_AOT" "$BASE/q/health/ready" "$JDK25/bin/java" -XX:AOTCache=app.aot "$STACK_DB") ;;
     esac
     MS[$v]+="${r% *} "; CPU[$v]+="${r#* } "
     line+=" $v ${r% *}"
@@ -100,9 +115,11 @@ ratio() { python3 -c "print(f'{$(med "${MS[$1]}")/$(med "${MS[$2]}"):.2f}')"; }
 echo "median of $RUNS (ms to the first 200 / CPU ms by then):"
 for v in "${VARIANTS[@]}"; do printf '  %-16s %6s ms  %6s ms CPU\n' "$v" "$(med "${MS[$v]}")" "$(med "${CPU[$v]}")"; done
 echo "shop+cds / bare+cds: $(ratio shop+cds bare+cds)x; shop / bare: $(ratio shop bare)x;" \
-  "shop / shop+cds: $(ratio shop shop+cds)x"
+  "shop / shop+cds: $(ratio shop shop+cds)x; stack+cds / bare+cds: $(ratio stack+cds bare+cds)x;" \
+  "shop+cds / stack+cds: $(ratio shop+cds stack+cds)x"
 [ -n "$JDK25" ] && echo "shop-jdk25+aot / bare-jdk25+aot: $(ratio shop-jdk25+aot bare-jdk25+aot)x;" \
-  "shop / shop-jdk25+aot: $(ratio shop shop-jdk25+aot)x"
+  "shop / shop-jdk25+aot: $(ratio shop shop-jdk25+aot)x; stack-jdk25+aot / bare-jdk25+aot:" \
+  "$(ratio stack-jdk25+aot bare-jdk25+aot)x; shop-jdk25+aot / stack-jdk25+aot: $(ratio shop-jdk25+aot stack-jdk25+aot)x"
 
 # Where the archived start still spends its time: one more start of the image's variant with Quarkus's per-step
 # timings (each build step's share of the start; what no step holds is the JVM's own start and the first request).
@@ -111,7 +128,7 @@ else phases=(shop+cds java -XX:SharedArchiveFile=app-cds.jsa); fi
 once "$SHOP_AOT" "$BASE/q/health/ready" "${phases[@]:1}" -Dquarkus.debug.print-startup-times=true \
   -Dquarkus.log.console.json.enabled=false > /dev/null
 echo "${phases[0]}: the largest start-up steps (one start, -Dquarkus.debug.print-startup-times=true):"
-grep -o 'Build step [^ ]* completed in: [0-9]*ms' "$WORK/once.log" | awk '{print $NF, $3}' | sort -rn | head -8 \
-  | awk '{printf "  %7s  %s\n", $1, $2}'
+grep -o 'Build step [^ ]* completed in: [0-9]*ms' "$WORK/once.log" | awk '{print $NF, $3}' | sort -rn \
+  | awk 'NR <= 8 {printf "  %7s  %s\n", $1, $2}'
 grep -o 'started in [0-9.]*s' "$WORK/once.log" | sed 's/^/  Quarkus: /'
 exit 0
