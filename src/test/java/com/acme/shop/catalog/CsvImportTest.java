@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.acme.shop.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,7 @@ class CsvImportTest {
         upload(csv, false).then().statusCode(200).body("created", equalTo(3)).body("updated", equalTo(0))
                 .body("dryRun", equalTo(false));
         find("Q-" + tag).then().body("items[0].name", equalTo("Crème \"Brûlée\", large"))
-                .body("items[0].slug", equalTo("creme-brulee-large"))
+                .body("items[0].slug", matchesPattern("creme-brulee-large(-[0-9]+)?")) // -2... on a database that has it
                 .body("items[0].description", equalTo("Line one\nline two, with comma"))
                 .body("items[0].priceCents", equalTo(1234)).body("items[0].stock", equalTo(5))
                 .body("items[0].imageUrl", equalTo("https://img.example/q.jpg"));
