@@ -5,7 +5,6 @@ import com.acme.shop.cart.dto.ApplyPromotion;
 import com.acme.shop.cart.dto.CartDto;
 import com.acme.shop.cart.dto.SetCartItemQuantity;
 import com.acme.shop.platform.ClientAddresses;
-import com.acme.shop.platform.RateLimited;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -103,10 +102,8 @@ public class CartResource {
     @APIResponse(responseCode = "409", description = "promotion_exhausted: the code's usage limit is reached")
     @APIResponse(responseCode = "422", description = "promotion_invalid: unknown, inactive, not started, ended, below its "
             + "minimum subtotal, or matching nothing in the cart")
-    @APIResponse(responseCode = "429", description = "rate_limited: too many requests from this address, or "
-            + "RATE_LIMIT_PROMOTION_FAILURES (10) codes that did not apply from this address in 15 minutes; Retry-After "
-            + "says when to try again")
-    @RateLimited("promotion")
+    @APIResponse(responseCode = "429", description = "rate_limited, when RATE_LIMIT_PROMOTION_FAILURES is set: that many "
+            + "codes did not apply from this address in 15 minutes; Retry-After says when to try again")
     public CartDto applyCartPromotion(@Parameter(hidden = true) @CookieParam(GuestCartCookie.NAME) String guestToken,
             @Valid @NotNull ApplyPromotion body, @Context HttpServerRequest request) {
         return carts.applyPromotion(owners.of(guestToken), body.code(), clients.rateLimitKey(request));

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -154,24 +155,29 @@ public class Carts {
      * Applies a code, replacing the cart's code (one per cart), if it discounts this cart now: else 422
      * {@code promotion_invalid} or 409 {@code promotion_exhausted}, and the cart keeps the code it had.
      *
-     * <p>Guessing codes is limited per client address ({@code client}), in PostgreSQL so every instance counts the
-     * same guesses, as order lookups are per email: each attempt is counted before the check and a code that applies
-     * takes its count back, so concurrent guesses never exceed the limit; once it is reached every code from that
-     * address is 429 until the window passes, right or wrong (a guess learns nothing). A new guest cart per guess
-     * does not help: the count is the address's, not the cart's.
+     * <p>With {@code RATE_LIMIT_PROMOTION_FAILURES} set, guessing codes is limited per client address
+     * ({@code client}), in PostgreSQL so every instance counts the same guesses, as order lookups are per email: each
+     * attempt is counted before the check and a code that applies takes its count back, so concurrent guesses never
+     * exceed the limit; once it is reached every code from that address is 429 until the window passes, right or
+     * wrong (a guess learns nothing). A new guest cart per guess does not help: the count is the address's.
      */
     @Transactional
     public CartDto applyPromotion(CartOwner owner, String code, String client) {
-        try {
-            rateLimits.hit(PROMOTION_FAILURES, client, limits.promotionFailures(), limits.promotionFailureWindow());
-        } catch (RateLimitedException e) {
-            security.record(SecurityEvents.Event.PROMOTION_THROTTLED, "client", client);
-            throw e;
+        OptionalInt limit = limits.promotionFailures();
+        if (limit.isPresent()) {
+            try {
+                rateLimits.hit(PROMOTION_FAILURES, client, limit.getAsInt(), limits.promotionFailureWindow());
+            } catch (RateLimitedException e) {
+                security.record(SecurityEvents.Event.PROMOTION_THROTTLED, "client", client);
+                throw e;
+            }
         }
         Optional<CartRows.Ref> cart = lockExisting(owner);
         List<CartItemDto> items = cart.map(c -> items(c.id())).orElse(List.of());
         Promotions.Applied applied = promotions.check(code, promotionLines(items), 422);
-        rateLimits.refund(PROMOTION_FAILURES, client);
+        if (limit.isPresent()) {
+            rateLimits.refund(PROMOTION_FAILURES, client);
+        }
         rows.setPromotionCode(cart.orElseThrow().id(), applied.code());
         // The cart is shown from what was just read and checked: nothing else changed under its lock.
         return CartDto.of(cart.get().id(), items, store.currency(), pricing, discount(applied));

@@ -3,6 +3,7 @@ package com.acme.shop.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "shop.rate-limit")
 public interface RateLimitConfig {
@@ -26,15 +27,15 @@ public interface RateLimitConfig {
 
     /**
      * Discount codes that did not apply, allowed per client address in {@link #promotionFailureWindow()} before
-     * every code from that address is refused, right or wrong: codes cannot be guessed faster than this.
+     * every code from that address is refused, right or wrong: codes cannot be guessed faster than this. Unset: no
+     * limit (the v1.1 contract limits only auth, lookup and checkout; the deploy manifests set it).
      */
-    @WithDefault("10")
-    int promotionFailures();
+    OptionalInt promotionFailures();
 
     @WithDefault("15m")
     Duration promotionFailureWindow();
 
-    /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout, promotion). */
+    /** Requests per client IP per minute on each group of sensitive endpoints (auth, lookup, checkout). */
     @WithDefault("60")
     int ipPerMinute();
 }

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * RATE_LIMIT_PROMOTION_FAILURES codes that do not apply, from one client address in 15 minutes, lock that
- * address's codes (429 with Retry-After), right or wrong. Every test request comes from one address, whose budget
- * the test profile makes huge so that other tests' refused codes never trip it; these tests fill the address's
- * count in the database to just under the limit instead, and empty it after.
+ * With RATE_LIMIT_PROMOTION_FAILURES set, that many codes that do not apply, from one client address in 15 minutes,
+ * lock that address's codes (429 with Retry-After), right or wrong. Every test request comes from one address, whose
+ * budget the test profile makes huge so that other tests' refused codes never trip it; these tests fill the
+ * address's count in the database to just under the limit instead, and empty it after. Unset (the default), nothing
+ * is counted: IpRateLimitTest.
  */
 @QuarkusTest
 class PromotionGuessLimitTest {
@@ -65,7 +66,7 @@ class PromotionGuessLimitTest {
 
     private void leave(int attempts) {
         db.execute("UPDATE rate_limit_counter SET hits = ? WHERE bucket = 'promotion-failures' AND subject = ?",
-                limits.promotionFailures() - attempts, address);
+                limits.promotionFailures().orElseThrow() - attempts, address);
     }
 
     private int hits() {

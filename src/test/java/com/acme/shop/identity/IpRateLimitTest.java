@@ -3,8 +3,12 @@ package com.acme.shop.identity;
 import static com.acme.shop.support.Api.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.acme.shop.support.Api;
+import com.acme.shop.support.Catalog;
 import com.acme.shop.support.Db;
+import com.acme.shop.support.Shopping;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +24,8 @@ class IpRateLimitTest {
     public static class TightLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shop.rate-limit.ip-per-minute", "5");
+            // and RATE_LIMIT_PROMOTION_FAILURES unset, as it is by default
+            return Map.of("shop.rate-limit.ip-per-minute", "5", "shop.rate-limit.promotion-failures", "");
         }
     }
 
@@ -44,6 +49,19 @@ class IpRateLimitTest {
                 .header("Cache-Control", equalTo("no-store"));
         // The budget covers the auth group, not the whole API.
         json().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** The contract limits auth, lookup and checkout; discount codes only when RATE_LIMIT_PROMOTION_FAILURES is set. */
+    @Test
+    void discountCodesAreNotLimitedByDefault() {
+        String product = Catalog.create(Api.admin(), "Unlimited Codes Item", 1000, 10);
+        String cart = Shopping.guestCartWith(product, 1);
+        db.execute("DELETE FROM rate_limit_counter WHERE bucket = 'promotion-failures'"); // other tests' counts
+        for (int i = 0; i < 12; i++) {
+            json().cookie("cart_token", cart).body(Map.of("code", "wrong-" + i)).post("/api/v1/cart/promotions")
+                    .then().statusCode(422).body("code", equalTo("promotion_invalid"));
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM rate_limit_counter WHERE bucket = 'promotion-failures'"));
     }
 
     @Test
