@@ -44,6 +44,12 @@ public interface IdentityConfig {
          * ({@code SHOP_TOTP_RESET=a@x,b@y}); an operator's recovery path, not an endpoint.
          */
         Optional<List<String>> reset();
+
+        /**
+         * 32 random bytes, base64 ({@code SHOP_TOTP_KEY}; {@code openssl rand -base64 32}): two-factor secrets are
+         * stored sealed with it ({@link TotpSecrets}). Unset: stored as they are.
+         */
+        Optional<String> key();
     }
 
     /** The admin seeded at start-up when no account has this email ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */

@@ -251,6 +251,12 @@ class IdentityRows {
                 """, userId, checkedSecret, step) == 1;
     }
 
+    /** Replaces the stored secret with the same secret stored otherwise (sealed), if it is still the one read. */
+    boolean replaceTotpSecret(UUID userId, byte[] stored, byte[] replacement) {
+        return sql.update("UPDATE app_user SET totp_secret = ?3 WHERE id = ?1 AND totp_secret = ?2",
+                userId, stored, replacement) == 1;
+    }
+
     /** @return whether this account had two-factor sign-in (or a pending enrollment) to clear */
     boolean clearTotp(String email) {
         return sql.update("""

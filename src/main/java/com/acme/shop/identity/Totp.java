@@ -29,8 +29,11 @@ final class Totp {
     private Totp() {
     }
 
+    /** The length of a secret: 160 bits, as RFC 4226 recommends for HMAC-SHA1. */
+    static final int SECRET_BYTES = 20;
+
     static byte[] newSecret() {
-        byte[] secret = new byte[20];
+        byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
         return secret;
     }

@@ -30,11 +30,13 @@ public class TwoFactorSignIn {
     private final IdentityRows rows;
     private final IdentityConfig config;
     private final SecurityEvents securityEvents;
+    private final TotpSecrets secrets;
 
-    TwoFactorSignIn(IdentityRows rows, IdentityConfig config, SecurityEvents securityEvents) {
+    TwoFactorSignIn(IdentityRows rows, IdentityConfig config, SecurityEvents securityEvents, TotpSecrets secrets) {
         this.rows = rows;
         this.config = config;
         this.securityEvents = securityEvents;
+        this.secrets = secrets;
     }
 
     /**
@@ -46,7 +48,7 @@ public class TwoFactorSignIn {
         User user = rows.user(userId).orElseThrow(
                 () -> new ApiException(401, "unauthorized", "Unauthorized", "The account no longer exists"));
         byte[] secret = Totp.newSecret();
-        if (!rows.setPendingTotpSecret(userId, secret)) {
+        if (!rows.setPendingTotpSecret(userId, secrets.seal(userId, secret))) {
             throw ApiException.conflict("conflict", "Two-factor sign-in is already on; an operator can reset it");
         }
         return new TotpEnrollment(Totp.base32(secret), Totp.otpauthUri(config.totp().issuer(), user.email, secret));
@@ -57,7 +59,7 @@ public class TwoFactorSignIn {
     public void confirm(UUID userId, String code) {
         byte[] pending = rows.pendingTotpSecret(userId).orElseThrow(() -> new ApiException(400, "invalid_token",
                 "Invalid token", "There is no enrollment to confirm; start one first"));
-        long step = Totp.matchingStep(pending, code, Instant.now()).orElseThrow(() -> {
+        long step = Totp.matchingStep(secrets.open(userId, pending), code, Instant.now()).orElseThrow(() -> {
             securityEvents.record(SecurityEvents.Event.MFA_FAILED, "userId", userId, "during", "enrollment");
             return new ApiException(400, "invalid_token", "Invalid token", "The code is not the authenticator's current one");
         });
@@ -79,7 +81,7 @@ public class TwoFactorSignIn {
         if (code == null || code.isBlank()) {
             throw mfaRequired();
         }
-        var step = Totp.matchingStep(user.totpSecret, code.trim(), Instant.now());
+        var step = Totp.matchingStep(secrets.open(user.id, user.totpSecret), code.trim(), Instant.now());
         if (step.isEmpty()) {
             securityEvents.record(SecurityEvents.Event.MFA_FAILED, "email", user.email, "reason", "wrong_code");
             throw mfaRequired();
@@ -87,6 +89,10 @@ public class TwoFactorSignIn {
         if (!rows.acceptTotpStep(user.id, user.totpSecret, step.getAsLong())) {
             securityEvents.record(SecurityEvents.Event.MFA_FAILED, "email", user.email, "reason", "code_reused");
             throw mfaRequired();
+        }
+        if (secrets.sealing() && !TotpSecrets.isSealed(user.totpSecret)) {
+            // stored before SHOP_TOTP_KEY was set: sealed now, unless an operator reset changed it meanwhile
+            rows.replaceTotpSecret(user.id, user.totpSecret, secrets.seal(user.id, secrets.open(user.id, user.totpSecret)));
         }
     }
 
