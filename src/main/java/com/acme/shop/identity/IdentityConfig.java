@@ -50,6 +50,12 @@ public interface IdentityConfig {
          * stored sealed with it ({@link TotpSecrets}). Unset: stored as they are.
          */
         Optional<String> key();
+
+        /**
+         * Keys secrets may still be sealed with ({@code SHOP_TOTP_OLD_KEYS}, comma-separated): for rotating
+         * {@link #key()}. Each such secret is sealed again with the key at its account's next two-factor sign-in.
+         */
+        Optional<List<String>> oldKeys();
     }
 
     /** The admin seeded at start-up when no account has this email ({@code ADMIN_EMAIL}, {@code ADMIN_PASSWORD}). */

@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Cipher;
@@ -27,6 +29,8 @@ import org.jboss.logging.Logger;
  * <p>The stored bytes say which they are: a secret as it is is {@value Totp#SECRET_BYTES} bytes; a sealed one is
  * {@value #SEALED_LENGTH}: a version byte, the nonce, the sealed secret and its 16-byte tag. So a key can be added to
  * a running shop: secrets stored earlier still open, and each is sealed at its account's next two-factor sign-in.
+ * Rotating is the same: the new key in {@code SHOP_TOTP_KEY}, the old one in {@code SHOP_TOTP_OLD_KEYS} (GCM's tag
+ * tells which key a secret opens with) until every admin has signed in once.
  */
 @ApplicationScoped
 public class TotpSecrets {
@@ -39,9 +43,19 @@ public class TotpSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Optional<SecretKey> key;
+    /** The key first, then the old keys: the ones a sealed secret may open with. */
+    private final List<SecretKey> openers;
 
     TotpSecrets(IdentityConfig config) {
         this.key = config.totp().key().map(TotpSecrets::parseKey);
+        List<SecretKey> keys = new ArrayList<>();
+        key.ifPresent(keys::add);
+        config.totp().oldKeys().orElse(List.of()).stream().filter(k -> !k.isBlank()).map(TotpSecrets::parseKey)
+                .forEach(keys::add);
+        this.openers = List.copyOf(keys);
+        if (key.isEmpty() && !openers.isEmpty()) {
+            throw new IllegalStateException("SHOP_TOTP_OLD_KEYS is set without SHOP_TOTP_KEY");
+        }
     }
 
     private static SecretKey parseKey(String base64) {
@@ -64,9 +78,23 @@ public class TotpSecrets {
         }
     }
 
-    /** Whether {@link #seal} seals (a key is configured). */
-    boolean sealing() {
-        return key.isPresent();
+    /**
+     * Whether {@code stored} should be stored again through {@link #seal}: stored as it is while a key is configured,
+     * or sealed with an old key.
+     */
+    boolean needsSealing(UUID account, byte[] stored) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (!isSealed(stored)) {
+            return true;
+        }
+        try {
+            openWith(key.get(), account, stored);
+            return false;
+        } catch (GeneralSecurityException e) {
+            return true;
+        }
     }
 
     /** What to store for {@code account}'s secret: sealed with the key, or the secret itself without one. */
@@ -77,7 +105,7 @@ public class TotpSecrets {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, account);
+            Cipher cipher = cipher(key.get(), Cipher.ENCRYPT_MODE, nonce, account);
             return ByteBuffer.allocate(SEALED_LENGTH).put(VERSION).put(nonce).put(cipher.doFinal(secret)).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing a two-factor secret failed", e);
@@ -96,22 +124,29 @@ public class TotpSecrets {
             LOG.errorf("account %s has a sealed two-factor secret but SHOP_TOTP_KEY is not set", account);
             throw unavailable();
         }
-        try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(stored, 1, 1 + NONCE_BYTES), account);
-            return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            LOG.errorf("account %s has a two-factor secret SHOP_TOTP_KEY does not open (another key?)", account);
-            throw unavailable();
+        for (SecretKey opener : openers) {
+            try {
+                return openWith(opener, account, stored);
+            } catch (GeneralSecurityException e) {
+                // not this key (GCM's tag does not match): the next one
+            }
         }
+        LOG.errorf("account %s has a two-factor secret neither SHOP_TOTP_KEY nor SHOP_TOTP_OLD_KEYS opens", account);
+        throw unavailable();
+    }
+
+    private static byte[] openWith(SecretKey opener, UUID account, byte[] stored) throws GeneralSecurityException {
+        Cipher cipher = cipher(opener, Cipher.DECRYPT_MODE, Arrays.copyOfRange(stored, 1, 1 + NONCE_BYTES), account);
+        return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
     }
 
     static boolean isSealed(byte[] stored) {
         return stored.length == SEALED_LENGTH && stored[0] == VERSION;
     }
 
-    private Cipher cipher(int mode, byte[] nonce, UUID account) throws GeneralSecurityException {
+    private static Cipher cipher(SecretKey with, int mode, byte[] nonce, UUID account) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, key.orElseThrow(), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.init(mode, with, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(ByteBuffer.allocate(16).putLong(account.getMostSignificantBits())
                 .putLong(account.getLeastSignificantBits()).array());
         return cipher;

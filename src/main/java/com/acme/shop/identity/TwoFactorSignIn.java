@@ -90,8 +90,9 @@ public class TwoFactorSignIn {
             securityEvents.record(SecurityEvents.Event.MFA_FAILED, "email", user.email, "reason", "code_reused");
             throw mfaRequired();
         }
-        if (secrets.sealing() && !TotpSecrets.isSealed(user.totpSecret)) {
-            // stored before SHOP_TOTP_KEY was set: sealed now, unless an operator reset changed it meanwhile
+        if (secrets.needsSealing(user.id, user.totpSecret)) {
+            // stored before SHOP_TOTP_KEY was set, or with an old key: sealed with the key now, unless an operator
+            // reset changed it meanwhile
             rows.replaceTotpSecret(user.id, user.totpSecret, secrets.seal(user.id, secrets.open(user.id, user.totpSecret)));
         }
     }
