@@ -63,11 +63,12 @@ public class TotpSecrets {
         try {
             bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("SHOP_TOTP_KEY is not base64 (make one with: openssl rand -base64 32)");
+            throw new IllegalStateException("SHOP_TOTP_KEY (or one of SHOP_TOTP_OLD_KEYS) is not base64 (make one "
+                    + "with: openssl rand -base64 32)");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("SHOP_TOTP_KEY must be 32 bytes, base64 (openssl rand -base64 32); it is "
-                    + bytes.length);
+            throw new IllegalStateException("SHOP_TOTP_KEY (or one of SHOP_TOTP_OLD_KEYS) must be 32 bytes, base64 "
+                    + "(openssl rand -base64 32); it is " + bytes.length);
         }
         return new SecretKeySpec(bytes, "AES");
     }
