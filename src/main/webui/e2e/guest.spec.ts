@@ -64,3 +64,33 @@ test('a guest browses, adds to cart, checks out, sees the confirmation and track
   await page.getByRole('button', { name: 'Track order' }).click();
   await expect(page.getByRole('alert')).toContainText('No order matches');
 });
+
+test('a shopper who bought the last one sees it out of stock at once, though the catalog is cacheable', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const tag = unique('Last');
+  const kettle = await createProduct(request, token, { name: `${tag} Kettle`, priceCents: 4000, stock: 1 });
+
+  // The product page's read is public and cacheable (max-age): the browser keeps it.
+  await page.goto(`/products/${kettle.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: kettle.name })).toBeVisible();
+  await expect(page.getByText('Only 1 left')).toBeVisible();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to cart' })).toBeVisible();
+
+  await page.goto('/checkout');
+  await fillCheckout(page, {
+    email: `${tag.replace(/\s+/g, '.').toLowerCase()}@example.com`, payment: 'manual',
+    address: { fullName: 'Ada Lovelace', line1: '12 St James Square', city: 'Boston', postalCode: '02108' },
+  });
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you for your order' })).toBeVisible();
+
+  // Back on the product page well within max-age: this tab's write makes its catalog reads revalidate.
+  await page.goto(`/products/${kettle.slug}`);
+  await expect(page.getByRole('heading', { level: 1, name: kettle.name })).toBeVisible();
+  await expect(page.getByText('Out of stock')).toBeVisible();
+  // Another tab of the same browser revalidates too.
+  const other = await page.context().newPage();
+  await other.goto(`/products/${kettle.slug}`);
+  await expect(other.getByText('Out of stock')).toBeVisible();
+});

@@ -78,6 +78,45 @@ export function refreshAccessToken(): Promise<string | null> {
   return refreshing;
 }
 
+/**
+ * Public catalog reads are cacheable (`Cache-Control: public, max-age=N` with an ETag), so the browser may answer
+ * one from its own cache for N seconds. That must not show a shopper the stock they have just bought, nor an
+ * admin the product they have just edited. After any write this browser makes (answered, whatever the answer: a
+ * checkout refused for stock has learnt something too; signing in or out is not such a write), its GETs carry
+ * `Cache-Control: max-age=0` for the next N seconds, so the browser (and a CDN that honours it) asks the server
+ * again with the ETag it holds, answered 304 when nothing changed. The moment is kept in localStorage, so every
+ * tab of the browser revalidates; N is learnt from the catalog's own answers (the server's default until then).
+ */
+const CHANGED_KEY = 'shop.changedAt';
+let catalogMaxAgeMs = 30_000;
+
+function markChanged(): void {
+  try {
+    localStorage.setItem(CHANGED_KEY, String(Date.now()));
+  } catch {
+    // storage unavailable: this tab's cache may answer for up to max-age
+  }
+}
+
+function changedRecently(): boolean {
+  try {
+    return Date.now() - Number(localStorage.getItem(CHANGED_KEY) ?? 0) < catalogMaxAgeMs;
+  } catch {
+    return false;
+  }
+}
+
+function learnMaxAge(cacheControl: unknown): void {
+  const match = typeof cacheControl === 'string' ? /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl) : null;
+  if (match) catalogMaxAgeMs = Number(match[1]) * 1000;
+}
+
+type Call = { method?: string; url?: string } | undefined;
+const isRead = (config: Call) => ['get', 'head'].includes((config?.method ?? 'get').toLowerCase());
+/** A request that may change what the catalog shows: any write but the session's own (sign-in, refresh, sign-out). */
+const isWrite = (config: Call) => !isRead(config) && config?.method?.toLowerCase() !== 'options'
+  && !config?.url?.includes('/api/v1/auth/');
+
 let installed = false;
 
 /**
@@ -95,10 +134,18 @@ export function configureApi(baseURL = '', options: { keepAlive?: boolean } = {}
     if (token && !config.headers.has('Authorization')) {
       config.headers.set('Authorization', `Bearer ${token}`);
     }
+    if (isRead(config) && changedRecently()) {
+      config.headers.set('Cache-Control', 'max-age=0');
+    }
     return config;
   });
-  http.interceptors.response.use(undefined, async (error: AxiosError) => {
+  http.interceptors.response.use((response) => {
+    if (isWrite(response.config)) markChanged();
+    else learnMaxAge(response.headers?.['cache-control']);
+    return response;
+  }, async (error: AxiosError) => {
     const config = error.config as RetriableConfig | undefined;
+    if (error.response && isWrite(config)) markChanged();
     const url = config?.url ?? '';
     const hadToken = !!config?.headers?.has('Authorization');
     if (

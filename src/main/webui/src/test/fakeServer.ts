@@ -6,14 +6,16 @@ import { aCart } from './fixtures';
 /**
  * Component tests stand in for the network, not for our code: this replaces the transport under the one
  * axios instance (its adapter), so the generated SDK, the auth interceptors and the components run as in
- * the browser. Each handler answers `METHOD /path` (query string excluded) with [status, body]. The cart every
+ * the browser. Each handler answers `METHOD /path` (query string excluded) with [status, body, headers?]. The cart every
  * page loads is empty unless a test answers `GET /api/v1/cart` itself; anything else unanswered is a 404.
  */
 /** Where the admin endpoints live: `calls(ADMIN_API)` leaves out what the page shell loads. */
 export const ADMIN_API = '/api/v1/admin';
 
+/** [status, body, response headers]. */
+export type Answer = [number, unknown?, Record<string, string>?];
 export type Handler = (request: { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders })
-  => [number, unknown?] | Promise<[number, unknown?]>;
+  => Answer | Promise<Answer>;
 
 export type Recorded = { method: string; path: string; url: URL; body: unknown; headers: AxiosHeaders };
 
@@ -35,8 +37,9 @@ export function fakeServer(routes: Record<string, Handler>) {
     const request = { method, path: url.pathname, url, body, headers };
     requests.push(request);
     const handler = answers[`${method} ${url.pathname}`];
-    const [status, data] = handler ? await handler(request) : [404, { code: 'not_found', status: 404, title: 'Not Found', type: 'about:blank' }];
-    const response: AxiosResponse = { data, status, statusText: String(status), headers: {}, config };
+    const [status, data, responseHeaders] = handler ? await handler(request)
+      : [404, { code: 'not_found', status: 404, title: 'Not Found', type: 'about:blank' }];
+    const response: AxiosResponse = { data, status, statusText: String(status), headers: responseHeaders ?? {}, config };
     if (status >= 400) {
       throw new AxiosError(`Request failed with status code ${status}`, AxiosError.ERR_BAD_RESPONSE, config, null, response);
     }
