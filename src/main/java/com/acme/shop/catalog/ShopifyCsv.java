@@ -14,10 +14,12 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
  * is an image only. The handle is the product's slug; {@code Body (HTML)} becomes the description as plain text
  * ({@link HtmlText}); a single variant whose one option is {@code Title: Default Title} (Shopify's way of saying "no
  * options") makes a product without options; {@code Status} draft or archived, or {@code Published} false, makes it
- * inactive. Columns are matched by name (in any case and order); the ones the shop has no use for are ignored.
+ * inactive; an empty {@code Variant SKU} gets one made from the handle ({@link #withSkus}). Columns are matched by
+ * name (in any case and order); the ones the shop has no use for are ignored.
  *
  * <p>Each product is checked by the rules of a create ({@link ProductCreate}'s validation and
  * {@link VariantSets#planNew}) as soon as its last row is read, then staged ({@link ShopifyRows}); what products
@@ -60,6 +63,7 @@ public class ShopifyCsv {
     private static final int OPTIONS = 3;
     private static final int MAX_VARIANTS = 1000;
     private static final int MAX_IMAGES = 50;
+    private static final int MAX_SKU_LENGTH = 64;
     private static final Pattern PATH = Pattern.compile("^(\\w+)(?:\\[(\\d+)])?(?:\\.(\\w+))?(?:\\[(\\d+)])?");
 
     private final ShopifyRows rows;
@@ -215,6 +219,8 @@ public class ShopifyCsv {
                 variants = List.of(new VariantInput(null, only.sku(), Map.of(), only.priceCents(), only.stock(), true,
                         only.imageUrl()));
             }
+            boolean[] derived = new boolean[variants.size()];
+            variants = withSkus(p.handle, variants, derived);
             List<Image> images = new ArrayList<>(p.images);
             // Shopify numbers its images from 1; without a position an image keeps its place in the file.
             images.sort(Comparator.comparing((Image i) -> i.position == null ? Integer.MAX_VALUE : i.position));
@@ -251,7 +257,7 @@ public class ShopifyCsv {
                 }
             }
             if (p.ok && writes.size() == variants.size()) {
-                stage(p, create, writes, images);
+                stage(p, create, writes, images, derived);
             } else {
                 String handle = CsvFields.hasNul(p.handle) ? null : p.handle;
                 staging.invalidProduct(p.firstLine, handle);
@@ -260,14 +266,15 @@ public class ShopifyCsv {
                 }
                 for (int i = 0; i < variants.size(); i++) {
                     String sku = variants.get(i).sku();
-                    if (!sku.isEmpty() && !CsvFields.hasNul(sku)) {
+                    if (!derived[i] && !sku.isEmpty() && !CsvFields.hasNul(sku)) {
                         staging.invalidVariant(p.variantLines.get(i), p.firstLine, sku);
                     }
                 }
             }
         }
 
-        private void stage(Product p, ProductCreate create, List<VariantRows.Write> writes, List<Image> images) {
+        private void stage(Product p, ProductCreate create, List<VariantRows.Write> writes, List<Image> images,
+                boolean[] derived) {
             UUID id = UUID.randomUUID();
             long lowest = writes.stream().mapToLong(VariantRows.Write::priceCents).min().orElse(0);
             staging.product(p.firstLine, id, p.handle, create.name().trim(), create.description(), p.active,
@@ -281,7 +288,7 @@ public class ShopifyCsv {
                 }
             }
             for (VariantRows.Write write : writes) {
-                staging.variant(p.variantLines.get(write.position()), p.firstLine, id, write);
+                staging.variant(p.variantLines.get(write.position()), p.firstLine, id, write, derived[write.position()]);
                 for (int o = 0; o < write.values().size(); o++) {
                     staging.variantValue(write.id(), id, o, write.values().get(o));
                 }
@@ -341,6 +348,49 @@ public class ShopifyCsv {
             }
             p.fail(line, column, message);
         }
+    }
+
+    /**
+     * The variants with a sku each. Shopify leaves {@code Variant SKU} empty for a product that never had one, and
+     * the shop needs one per variant, so an empty one is made from the handle, upper-cased: {@code CLASSIC-TEE} for
+     * a product without options, {@code CLASSIC-TEE-L-BLACK} with the variant's option values; the variant's place
+     * in the product instead ({@code CLASSIC-TEE-3}) where the values make no sku, one over 64 characters, or one
+     * another variant of the product has. Nothing is made from a handle that is not a slug (the handle's own error
+     * says what is wrong). {@code derived[i]} tells which were made, so that a clash with another product or the
+     * catalog says so.
+     */
+    static List<VariantInput> withSkus(String handle, List<VariantInput> variants, boolean[] derived) {
+        if (!handle.matches(Slugs.FORMAT) || variants.stream().noneMatch(v -> v.sku().isEmpty())) {
+            return variants;
+        }
+        String base = handle.toUpperCase(Locale.ROOT);
+        Set<String> taken = new HashSet<>();
+        variants.forEach(v -> taken.add(v.sku()));
+        List<VariantInput> out = new ArrayList<>(variants.size());
+        for (int i = 0; i < variants.size(); i++) {
+            VariantInput v = variants.get(i);
+            if (!v.sku().isEmpty()) {
+                out.add(v);
+                continue;
+            }
+            StringBuilder sku = new StringBuilder(base);
+            boolean words = true;
+            for (String value : v.options().values()) {
+                String word = Slugs.words(value);
+                words &= !word.isEmpty();
+                sku.append('-').append(word.toUpperCase(Locale.ROOT));
+            }
+            String made = sku.toString();
+            if (!words || made.length() > MAX_SKU_LENGTH || !taken.add(made)) {
+                String place = "-" + (i + 1);
+                made = base.substring(0, Math.min(base.length(), MAX_SKU_LENGTH - place.length()))
+                        .replaceAll("-+$", "") + place;
+                taken.add(made);
+            }
+            derived[i] = true;
+            out.add(new VariantInput(v.id(), made, v.options(), v.priceCents(), v.stock(), v.active(), v.imageUrl()));
+        }
+        return out;
     }
 
     /** The Shopify column of a variant's field. */

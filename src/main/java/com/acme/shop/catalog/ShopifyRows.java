@@ -35,7 +35,8 @@ class ShopifyRows {
         // These statements run once over many rows: compiling them (JIT) costs more than it saves.
         sql.list("SELECT set_config('jit', 'off', true)", rs -> true);
         // kind: p product, o option, n option value, v variant, w a variant's option value, i image, e a problem
-        // that depends on the other products (name: the field, value: the message).
+        // that depends on the other products (name: the field, value: the message); a variant's value is 'derived'
+        // when its sku was made from the handle.
         // line: where the product (p) or the variant (v) is in the file; group_line: the line of a variant's product.
         // A product with a problem of its own is staged as its handle and its variants' skus only (ok = false), so
         // that the checks between products still see them.
@@ -97,9 +98,11 @@ class ShopifyRows {
                     null, null, null, null, value);
         }
 
-        void variant(long line, long groupLine, UUID productId, VariantRows.Write v) {
+        /** A variant; {@code derived}: its sku was made from the handle (value 'derived'). */
+        void variant(long line, long groupLine, UUID productId, VariantRows.Write v, boolean derived) {
             row('v', line, groupLine, true, productId, v.id(), v.position(), null, null, null, null, v.sku(),
-                    v.priceCents(), v.stock(), v.active(), v.imageUrl(), null, v.combinationKey(), null);
+                    v.priceCents(), v.stock(), v.active(), v.imageUrl(), null, v.combinationKey(),
+                    derived ? "derived" : null);
         }
 
         void variantValue(UUID variantId, UUID productId, int optionPosition, String value) {
@@ -178,14 +181,17 @@ class ShopifyRows {
                     FROM shopify_row s JOIN product p ON p.slug = s.handle
                     WHERE s.kind = 'p'
                     UNION ALL
-                    SELECT line, 'Variant SKU', 'duplicates the sku of line ' || first_line
+                    SELECT line, 'Variant SKU', made || 'duplicates the sku of line ' || first_line
                     FROM (SELECT line, group_line, first_value(line) OVER w AS first_line,
-                                 first_value(group_line) OVER w AS first_group
+                                 first_value(group_line) OVER w AS first_group,
+                                 CASE WHEN value = 'derived' THEN 'is empty, and the sku made from the handle, '
+                                      || sku || ', ' ELSE '' END AS made
                           FROM shopify_row WHERE kind = 'v' AND sku IS NOT NULL
                           WINDOW w AS (PARTITION BY sku ORDER BY line)) d
                     WHERE line > first_line AND group_line <> first_group
                     UNION ALL
-                    SELECT s.line, 'Variant SKU', 'is taken by another product''s variant'
+                    SELECT s.line, 'Variant SKU', CASE WHEN s.value = 'derived' THEN 'is empty, and the sku made from '
+                           || 'the handle, ' || s.sku || ', ' ELSE '' END || 'is taken by another product''s variant'
                     FROM shopify_row s
                     WHERE s.kind = 'v' AND s.sku IS NOT NULL
                       AND (EXISTS (SELECT 1 FROM product_variant v WHERE v.sku = s.sku)

@@ -21,6 +21,12 @@ public final class Slugs {
     }
 
     public static String derive(String name) {
+        String slug = words(name);
+        return slug.isEmpty() ? "product" : slug;
+    }
+
+    /** {@link #derive}, but empty for a name with nothing foldable to ASCII. */
+    static String words(String name) {
         String source = name == null ? "" : name;
         for (int i = 0; i < source.length(); i++) {
             if (source.charAt(i) >= 0x80) {
@@ -31,7 +37,7 @@ public final class Slugs {
     }
 
     /**
-     * {@link #derive} of a name in ASCII, which has nothing to fold: one pass instead of a normalization and
+     * {@link #words} of a name in ASCII, which has nothing to fold: one pass instead of a normalization and
      * three regular expressions (a bulk create of 10,000 products derives 10,000 slugs).
      */
     static String deriveFromAscii(String name) {
@@ -58,8 +64,7 @@ public final class Slugs {
                 gap = true;
             }
         }
-        String result = slug.length() > MAX_BASE_LENGTH ? trimHyphens(slug.substring(0, MAX_BASE_LENGTH)) : slug.toString();
-        return result.isEmpty() ? "product" : result;
+        return slug.length() > MAX_BASE_LENGTH ? trimHyphens(slug.substring(0, MAX_BASE_LENGTH)) : slug.toString();
     }
 
     static String deriveByFolding(String name) {
@@ -73,7 +78,7 @@ public final class Slugs {
         if (slug.length() > MAX_BASE_LENGTH) {
             slug = trimHyphens(slug.substring(0, MAX_BASE_LENGTH));
         }
-        return slug.isEmpty() ? "product" : slug;
+        return slug;
     }
 
     /** A derived slug is tried this often before giving up (each retry means another writer took the last one). */

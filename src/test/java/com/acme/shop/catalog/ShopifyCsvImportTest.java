@@ -158,6 +158,44 @@ class ShopifyCsvImportTest {
     }
 
     @Test
+    void anEmptyVariantSkuIsMadeFromTheHandleAndTheVariantsValues() {
+        String up = tag.toUpperCase(java.util.Locale.ROOT);
+        String csv = HEADER
+                + "Plain,plain-" + tag + ",Title,Default Title,,5.00,2,,x\n"                       // 2: no options
+                + "Shirt,shirt-" + tag + ",Size,S,,10,1,,x\n"                                      // 3
+                + ",shirt-" + tag + ",,XL / Tall,,10,1,,x\n"                                       // 4
+                + ",shirt-" + tag + ",,\u8D64,,10,1,,x\n"                                         // 5: no ASCII
+                + ",shirt-" + tag + ",,xl tall,,10,1,,x\n"                                         // 6: as line 4's
+                + ",shirt-" + tag + ",,M,GIVEN-" + tag + ",10,1,,x\n";                             // 7: its own
+        upload(csv, false).then().statusCode(200).body("created", equalTo(2));
+        find("PLAIN-" + up).then().body("totalItems", equalTo(1)).body("items[0].sku", equalTo("PLAIN-" + up))
+                .body("items[0].variants.sku", contains("PLAIN-" + up));
+        find("SHIRT-" + up).then().body("totalItems", equalTo(1)).body("items[0].variants.sku", contains(
+                "SHIRT-" + up + "-S", "SHIRT-" + up + "-XL-TALL", "SHIRT-" + up + "-3", "SHIRT-" + up + "-4",
+                "GIVEN-" + tag));
+    }
+
+    @Test
+    void aMadeSkuThatClashesSaysItWasMade() {
+        String up = tag.toUpperCase(java.util.Locale.ROOT);
+        given().auth().oauth2(admin.accessToken()).contentType("text/csv")
+                .body("sku,name,slug,description,price,stock,active,image_url\n"
+                        + "CLASH-" + up + ",Held,held-" + tag + ",,1,1,true,\n")
+                .post("/api/v1/admin/products/import").then().statusCode(200);
+        String csv = HEADER
+                + "Clash,clash-" + tag + ",,,,1,1,,x\n"                                            // 2: the catalog's
+                + "Twin,twin-" + tag + ",Size,Large,,1,1,,x\n"                                     // 3
+                + "Twin large,twin-" + tag + "-large,,,,1,1,,x\n";                                  // 4: line 3's
+        upload(csv, false).then().statusCode(422).body("errors.collect { it.line + ':' + it.field + ':' + it.message }",
+                equalTo(List.of(
+                        "2:Variant SKU:is empty, and the sku made from the handle, CLASH-" + up
+                                + ", is taken by another product's variant",
+                        "4:Variant SKU:is empty, and the sku made from the handle, TWIN-" + up
+                                + "-LARGE, duplicates the sku of line 3")));
+        find("TWIN-" + up).then().body("totalItems", equalTo(0));
+    }
+
+    @Test
     void aProductsOwnRulesAreReportedAtTheRowsTheyComeFrom() {
         String csv = HEADER
                 + ",untitled-" + tag + ",,,U-" + tag + ",1,1,,x\n"                                  // 2: no title
