@@ -7,9 +7,11 @@
 # check out: a checkout empties the cart and its code), beside "distinct" in the same run.
 # Modes "guest" and "guest-promo" (issue 17) measure the checkout request alone: 16 guests at a time check out
 # guest carts filled beforehand (in SQL, GUEST_CARTS of each: one product per connection, as "distinct"), with no
-# code, or with the 10 % code applied, so the two differ only in what the code costs the checkout.
+# code, or with the 10 % code applied, so the two differ only in what the code costs the checkout. Mode "guest-once":
+# as guest-promo with a code of one use per customer, each checkout by a new customer (a new email), so each takes
+# its customer's first use (a new promotion_customer_use row).
 # Usage: bench/checkout.sh   (PostgreSQL server on 127.0.0.1:5432, user postgres; wrk; pgbench; python3)
-#   SERVICE_MODES="distinct promo guest guest-promo" bench/checkout.sh   (default: distinct promo hot)
+#   SERVICE_MODES="distinct promo guest guest-promo guest-once" bench/checkout.sh   (default: distinct promo hot)
 source "$(dirname "$0")/lib.sh"
 PGBENCH="$(command -v pgbench || echo /usr/lib/postgresql/15/bin/pgbench)"
 DURATION="${DURATION:-20}"
@@ -29,6 +31,7 @@ def call(method, path, body=None, token=None):
 products = [call("POST", "/api/v1/admin/products", {"sku": f"CHK-{i}", "name": f"Checkout bench {i}", "priceCents": 1000 + i,
                                                      "stock": 1000000000}, admin)["id"] for i in range(clients)]
 call("POST", "/api/v1/admin/promotions", {"code": "BENCH10", "type": "percent", "value": 1000}, admin)
+call("POST", "/api/v1/admin/promotions", {"code": "BENCH1X", "type": "percent", "value": 1000, "perCustomerLimit": 1}, admin)
 with open(f"{work}/clients.txt", "w") as f:
     for i in range(clients):
         token = call("POST", "/api/v1/auth/register", {"email": f"c{i}@bench.local", "password": "bench-password", "name": f"C{i}"})["accessToken"]
@@ -94,14 +97,15 @@ LUA
 # Guest carts for the checkout-only modes, straight into the tables (what add-to-cart and apply leave behind):
 # cart n holds product n % 16, and wrk's connection (n % 16) + 1 checks it out.
 GUEST_CARTS="${GUEST_CARTS:-8000}"
-for mode in guest guest-promo; do
+code_of() { case "$1" in *promo) echo BENCH10 ;; *once) echo BENCH1X ;; esac; }
+for mode in guest guest-promo guest-once; do
   psql -h "$PGHOST" -U postgres -qtA shop_bench_checkout > "$WORK/$mode.txt" <<SQL
 CREATE TEMP TABLE g AS
   SELECT n, translate(rtrim(encode(decode(md5(random()::text) || md5(random()::text), 'hex'), 'base64'), '='), '+/', '-_')
            AS token, gen_random_uuid() AS cart
   FROM generate_series(0, $GUEST_CARTS - 1) n;
 INSERT INTO cart (id, token_hash, promotion_code)
-  SELECT cart, sha256(convert_to(token, 'UTF8')), $([ $mode = guest-promo ] && echo "'BENCH10'" || echo NULL) FROM g;
+  SELECT cart, sha256(convert_to(token, 'UTF8')), $([ -n "$(code_of $mode)" ] && echo "'$(code_of $mode)'" || echo NULL) FROM g;
 INSERT INTO cart_line (cart_id, product_id, variant_id, quantity)
   SELECT g.cart, p.id, v.id, 1 FROM g
   JOIN product p ON p.sku = 'CHK-' || (g.n % $CLIENTS) JOIN product_variant v ON v.product_id = p.id;
@@ -120,6 +124,7 @@ function init(args)
     n = n + 1
   end
   run = args[2]
+  once = args[3] == "once"   -- each checkout by a new customer
   next_cart = 0
   placed = 0
 end
@@ -129,7 +134,7 @@ function request()
   local headers = { ["Content-Type"] = "application/json", ["Cookie"] = "cart_token=" .. token,
                     ["Idempotency-Key"] = "bench-" .. run .. "-" .. id .. "-" .. next_cart }
   return wrk.format("POST", "/api/v1/checkout", headers,
-    '{"email":"g' .. id .. '@bench.local","shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
+    '{"email":"g' .. id .. (once and ("-" .. run .. "-" .. next_cart) or "") .. '@bench.local","shippingAddress":{"fullName":"B","line1":"1 Road","city":"Town","postalCode":"12345","country":"US"},"paymentMethod":"manual"}')
 end
 LUA
 export CLIENTS_FILE="$WORK/clients.txt"
@@ -144,13 +149,15 @@ for mode in ${SERVICE_MODES:-distinct promo hot}; do
   echo "service, $CLIENTS customers, $mode product(s):"
   c0=$(cpu_ms); x0=$(commits); o0=$(orders); since=$(date -u +%FT%T.%NZ)
   if [[ $mode == guest* ]]; then
-    wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/guest.lua" "$BASE" -- "$WORK/$mode.txt" "$mode-$RANDOM" | grep -E "orders placed|50%|99%|first failure"
+    wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/guest.lua" "$BASE" -- "$WORK/$mode.txt" "$mode-$RANDOM" \
+      "${mode#guest-}" | grep -E "orders placed|50%|99%|first failure"
   else
     wrk -t$CLIENTS -c$CLIENTS -d"${DURATION}s" --latency -s "$WORK/checkout.lua" "$BASE" -- $mode "$mode-$RANDOM$RANDOM" | grep -E "orders placed|50%|99%|first failure"
   fi
   c1=$(cpu_ms); x1=$(commits); o1=$(orders)
   echo "  orders in the database: $((o1 - o0)) (the orders placed, plus those in flight when wrk stopped: at most 16); $(stock_check)"
-  [[ $mode == *promo ]] && echo "  discounted orders in the database: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order WHERE promotion_code = 'BENCH10' AND discount_cents > 0 AND created_at >= '$since'" shop_bench_checkout) (all of this mode's)"
+  code=$(code_of "$mode")
+  [ -n "$code" ] && echo "  discounted orders in the database: $(psql -h "$PGHOST" -U postgres -tAc "SELECT count(*) FROM customer_order WHERE promotion_code = '$code' AND discount_cents > 0 AND created_at >= '$since'" shop_bench_checkout) (all of this mode's)"
   echo "  per order: service CPU $(( (c1 - c0) / (o1 - o0 > 0 ? o1 - o0 : 1) )) ms, $(python3 -c "print(round(($x1 - $x0) / max(1, $o1 - $o0), 1))") commits (cart, rate limit, checkout, mail sent)"
 done
 stop_app
