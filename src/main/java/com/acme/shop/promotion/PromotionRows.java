@@ -128,34 +128,45 @@ class PromotionRows {
     }
 
     /**
+     * A use taken, with the promotion's per-customer limit as it stands once the use is (null: none). An admin's
+     * change of that limit is committed before the use is taken or waits for the caller's commit, so the caller counts
+     * the customer's use exactly when the limit its transaction sees is set.
+     */
+    record Use(Integer perCustomerLimit) {
+    }
+
+    /**
      * The order's redemption of a promotion that is active and has no usage limit, held: no counter is written, so
      * concurrent checkouts of the code never queue on its row. The uses lock is taken first, shared, in a statement of
      * its own: an admin setting a limit holds it exclusively while counting, and the insert (a later snapshot) then
-     * sees the limit and answers false, nothing written, and the caller counts the use with {@link #takeUse}.
+     * sees the limit and answers empty, nothing written, and the caller counts the use with {@link #takeUse}.
      */
     @Transactional(TxType.MANDATORY)
-    boolean takeUnlimitedUse(UUID orderId, UUID id, String customerKey, long discountCents) {
+    Optional<Use> takeUnlimitedUse(UUID orderId, UUID id, String customerKey, long discountCents) {
         lockUses(id, false);
-        return sql.update("""
-                INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
+        return sql.first("""
+                INSERT INTO promotion_redemption AS r (order_id, promotion_id, customer_key, discount_cents)
                 SELECT ?, id, ?, ? FROM promotion WHERE id = ? AND active AND usage_limit IS NULL
-                """, orderId, customerKey, discountCents, id) == 1;
+                RETURNING (SELECT per_customer_limit FROM promotion WHERE id = r.promotion_id)
+                """, rs -> new Use((Integer) rs.getObject(1)), orderId, customerKey, discountCents, id);
     }
 
     /**
      * One use more, only if the promotion is active and below its limit, and the order's redemption, held: one
-     * statement (one round trip while the promotion's row is locked). False, nothing written, when it is not.
+     * statement (one round trip while the promotion's row is locked). Empty, nothing written, when it is not.
      */
     @Transactional(TxType.MANDATORY)
-    boolean takeUse(UUID orderId, UUID id, String customerKey, long discountCents) {
-        return sql.update("""
+    Optional<Use> takeUse(UUID orderId, UUID id, String customerKey, long discountCents) {
+        return sql.first("""
                 WITH used AS (
                     UPDATE promotion SET used_count = used_count + 1
                     WHERE id = ? AND active AND (usage_limit IS NULL OR used_count < usage_limit)
-                    RETURNING id)
-                INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
-                SELECT ?, id, ?, ? FROM used
-                """, id, orderId, customerKey, discountCents) == 1;
+                    RETURNING id, per_customer_limit),
+                taken AS (
+                    INSERT INTO promotion_redemption (order_id, promotion_id, customer_key, discount_cents)
+                    SELECT ?, id, ?, ? FROM used RETURNING promotion_id)
+                SELECT used.per_customer_limit FROM used JOIN taken ON taken.promotion_id = used.id
+                """, rs -> new Use((Integer) rs.getObject(1)), id, orderId, customerKey, discountCents);
     }
 
     /** One use more for this customer, only within {@code limit}; concurrent takes queue on the row (or its key). */
@@ -166,6 +177,21 @@ class PromotionRows {
                 ON CONFLICT (promotion_id, customer_key) DO UPDATE SET used = u.used + 1 WHERE u.used < ?
                 RETURNING 1
                 """, rs -> 1, id, customerKey, limit).isEmpty();
+    }
+
+    /**
+     * Each customer's uses counted afresh from the held redemptions. A code without a per-customer limit keeps no
+     * such counts, so setting one runs this, under both locks of an update (no use is in flight), and each customer
+     * starts from the uses they hold rather than from none.
+     */
+    @Transactional(TxType.MANDATORY)
+    void recountCustomerUses(UUID id) {
+        sql.update("DELETE FROM promotion_customer_use WHERE promotion_id = ?", id);
+        sql.update("""
+                INSERT INTO promotion_customer_use (promotion_id, customer_key, used)
+                SELECT promotion_id, customer_key, count(*) FROM promotion_redemption
+                WHERE promotion_id = ? AND state = 'held' GROUP BY promotion_id, customer_key
+                """, id);
     }
 
     /** held -> released, once; the released redemption's promotion and customer, if this call released it. */

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,6 +89,9 @@ public class Promotions {
         // Both locks are held: no use can be taken or given back under this check (a checkout's waits for this commit).
         // A code without a limit keeps no counter: setting one counts the uses held now and starts from there.
         Integer counted = p.usageLimit() != null && old.usageLimit() == null ? rows.heldCount(id) : null;
+        if (p.perCustomerLimit() != null && old.perCustomerLimit() == null) {
+            rows.recountCustomerUses(id); // none were kept: each customer starts from the uses they hold
+        }
         int used = counted != null ? counted : old.usedCount();
         if (p.usageLimit() != null && p.usageLimit() < used) {
             throw new ApiException(422, "validation_failed", "Validation failed", "The request is not valid",
@@ -236,13 +240,15 @@ public class Promotions {
     @Transactional(TxType.MANDATORY)
     public void redeem(UUID orderId, Applied applied, String customerKey) {
         // Without a usage limit nothing is counted (no hot row); a limit set since the check is counted after all.
-        boolean taken = applied.usageLimit() == null
-                && rows.takeUnlimitedUse(orderId, applied.promotionId(), customerKey, applied.discountCents());
-        if (!taken && !rows.takeUse(orderId, applied.promotionId(), customerKey, applied.discountCents())) {
-            throw exhausted();
-        }
-        if (applied.perCustomerLimit() != null
-                && !rows.takeCustomerUse(applied.promotionId(), customerKey, applied.perCustomerLimit())) {
+        Optional<PromotionRows.Use> unlimited = applied.usageLimit() == null
+                ? rows.takeUnlimitedUse(orderId, applied.promotionId(), customerKey, applied.discountCents())
+                : Optional.empty();
+        PromotionRows.Use use = unlimited
+                .or(() -> rows.takeUse(orderId, applied.promotionId(), customerKey, applied.discountCents()))
+                .orElseThrow(Promotions::exhausted);
+        // The per-customer limit as it stands now, not as the check saw it: one set since is counted after all.
+        if (use.perCustomerLimit() != null
+                && !rows.takeCustomerUse(applied.promotionId(), customerKey, use.perCustomerLimit())) {
             throw new ApiException(409, "promotion_exhausted", "Promotion exhausted",
                     "You have already used this code as often as it allows");
         }

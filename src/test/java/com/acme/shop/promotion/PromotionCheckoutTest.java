@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -301,7 +302,8 @@ class PromotionCheckoutTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                assertTrue(rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:late@example.com", 100));
+                assertTrue(rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:late@example.com", 100)
+                        .isPresent());
                 taken.countDown();
                 try {
                     commit.await();
@@ -324,6 +326,73 @@ class PromotionCheckoutTest {
         assertEquals(3L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
         String next = guestCartWith(product, 1);
         apply(next, code).then().statusCode(409).body("code", equalTo("promotion_exhausted"));
+    }
+
+    @Test
+    void aPerCustomerLimitSetOnAUsedCodeStartsEachCustomerFromTheUsesTheyHold() {
+        String product = Catalog.create(admin, "Later Limit", 1000, 100);
+        String code = code();
+        String id = promotion(code, "fixed", 100, Map.of());
+        String ada = "ada-" + code.toLowerCase() + "@example.com";
+        String bob = "bob-" + code.toLowerCase() + "@example.com";
+        String first = guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(ada)).then().statusCode(201)
+                .extract().path("order.id");
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(ada)).then().statusCode(201);
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(bob)).then().statusCode(201);
+        // Without a per-customer limit no counts are kept; setting one counts what each customer holds.
+        assertEquals(0L, db.count("SELECT count(*) FROM promotion_customer_use WHERE promotion_id = ?::uuid", id));
+        admin.as().body(Map.of("perCustomerLimit", 2)).patch("/api/v1/admin/promotions/" + id).then().statusCode(200);
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(ada)).then().statusCode(409)
+                .body("code", equalTo("promotion_exhausted"));
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(bob)).then().statusCode(201);
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(bob)).then().statusCode(409);
+        // A cancel gives a use back to its customer, whether it was counted before the limit was set or not.
+        admin.as().body(Map.of("status", "CANCELLED")).patch("/api/v1/admin/orders/" + first + "/status").then()
+                .statusCode(200);
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(ada)).then().statusCode(201);
+        assertEquals(List.of("email:" + ada + "=2", "email:" + bob + "=2"), db.values(
+                "SELECT customer_key || '=' || used FROM promotion_customer_use WHERE promotion_id = ?::uuid "
+                        + "ORDER BY customer_key", id));
+    }
+
+    @Test
+    void aPerCustomerLimitSetWhileAUseIsInFlightWaitsForItAndCountsIt() throws Exception {
+        String product = Catalog.create(admin, "In Flight Each", 1000, 10);
+        String code = code();
+        String id = promotion(code, "fixed", 100, Map.of());
+        String late = "late-" + code.toLowerCase() + "@example.com";
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                assertEquals(Optional.of(new PromotionRows.Use(null)),
+                        rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:" + late, 100));
+                taken.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            taken.await();
+            Future<Integer> limit = pool.submit(() -> admin.as().body(Map.of("perCustomerLimit", 1))
+                    .patch("/api/v1/admin/promotions/" + id).statusCode());
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !limit.isDone());
+            commit.countDown();
+            inFlight.get();
+            assertEquals(200, limit.get());
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+        // The use in flight was counted: its customer has used the code up, another has not.
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(late)).then().statusCode(409)
+                .body("code", equalTo("promotion_exhausted"));
+        guestCheckout(cartWithCode(product, code), newKey(), checkoutBody("other-" + late)).then().statusCode(201);
+        // A use taken now sees the limit, whatever the cart's check saw before.
+        assertEquals(Optional.of(new PromotionRows.Use(1)), QuarkusTransaction.requiringNew().call(() ->
+                rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:x-" + late, 100)));
     }
 
     @Test
