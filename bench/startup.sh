@@ -8,6 +8,7 @@
 #                   same way (aot-jar, a training run that served requests)
 #   shop-jdk25      plain `java -jar` on JDK 25; shop-jdk25+aot / bare-jdk25+aot: with the AOT cache (JEP 483/515)
 #                   the JDK 25 image ships (src/main/docker/Dockerfile.jvm25), and the bare app's made the same way
+#   shop-jdk25+aot-step  the same with migrations as a deploy step (QUARKUS_FLYWAY_ACTIVE=false: no Flyway at start)
 #   stack+cds, stack-jdk25+aot  the bare app's endpoint on the shop's extension set (bench/bare-app -Pextensions: all
 #                   but Quinoa; no code of the shop, no constrained classes, no migrations: Flyway finds nothing to
 #                   do in its own empty database), with its archive made the same way: what the stack alone costs
@@ -90,7 +91,7 @@ once() {
 }
 declare -A MS CPU
 VARIANTS=(shop shop+cds bare bare+cds stack+cds)
-[ -n "$JDK25" ] && VARIANTS+=(shop-jdk25 shop-jdk25+aot bare-jdk25+aot stack-jdk25+aot)
+[ -n "$JDK25" ] && VARIANTS+=(shop-jdk25 shop-jdk25+aot shop-jdk25+aot-step bare-jdk25+aot stack-jdk25+aot)
 for round in $(seq 1 "$RUNS"); do
   line="round $round:"
   for v in "${VARIANTS[@]}"; do
@@ -101,6 +102,8 @@ for round in $(seq 1 "$RUNS"); do
       bare+cds) r=$(once "$BARE_AOT" "$BASE/hello" java -XX:SharedArchiveFile=app-cds.jsa) ;;
       shop-jdk25) r=$(once "$SHOP" "$BASE/q/health/ready" "$JDK25/bin/java") ;;
       shop-jdk25+aot) r=$(once "$SHOP_AOT" "$BASE/q/health/ready" "$JDK25/bin/java" -XX:AOTCache=app.aot) ;;
+      shop-jdk25+aot-step) r=$(once "$SHOP_AOT" "$BASE/q/health/ready" env QUARKUS_FLYWAY_ACTIVE=false \
+        "$JDK25/bin/java" -XX:AOTCache=app.aot) ;;
       bare-jdk25+aot) r=$(once "$BARE_AOT" "$BASE/hello" "$JDK25/bin/java" -XX:AOTCache=app.aot) ;;
       stack+cds) r=$(once "$STACK_AOT" "$BASE/q/health/ready" java -XX:SharedArchiveFile=app-cds.jsa "$STACK_DB") ;;
       stack-jdk25+aot) r=$(once "$STACK_AOT" "$BASE/q/health/ready" "$JDK25/bin/java" -XX:AOTCache=app.aot "$STACK_DB") ;;
@@ -113,13 +116,14 @@ done
 med() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { python3 -c "print(f'{$(med "${MS[$1]}")/$(med "${MS[$2]}"):.2f}')"; }
 echo "median of $RUNS (ms to the first 200 / CPU ms by then):"
-for v in "${VARIANTS[@]}"; do printf '  %-16s %6s ms  %6s ms CPU\n' "$v" "$(med "${MS[$v]}")" "$(med "${CPU[$v]}")"; done
+for v in "${VARIANTS[@]}"; do printf '  %-20s %6s ms  %6s ms CPU\n' "$v" "$(med "${MS[$v]}")" "$(med "${CPU[$v]}")"; done
 echo "shop+cds / bare+cds: $(ratio shop+cds bare+cds)x; shop / bare: $(ratio shop bare)x;" \
   "shop / shop+cds: $(ratio shop shop+cds)x; stack+cds / bare+cds: $(ratio stack+cds bare+cds)x;" \
   "shop+cds / stack+cds: $(ratio shop+cds stack+cds)x"
 [ -n "$JDK25" ] && echo "shop-jdk25+aot / bare-jdk25+aot: $(ratio shop-jdk25+aot bare-jdk25+aot)x;" \
   "shop / shop-jdk25+aot: $(ratio shop shop-jdk25+aot)x; stack-jdk25+aot / bare-jdk25+aot:" \
-  "$(ratio stack-jdk25+aot bare-jdk25+aot)x; shop-jdk25+aot / stack-jdk25+aot: $(ratio shop-jdk25+aot stack-jdk25+aot)x"
+  "$(ratio stack-jdk25+aot bare-jdk25+aot)x; shop-jdk25+aot / stack-jdk25+aot: $(ratio shop-jdk25+aot stack-jdk25+aot)x;" \
+  "shop-jdk25+aot-step / bare-jdk25+aot: $(ratio shop-jdk25+aot-step bare-jdk25+aot)x"
 
 # Where the archived start still spends its time: one more start of the image's variant with Quarkus's per-step
 # timings (each build step's share of the start; what no step holds is the JVM's own start and the first request).

@@ -96,6 +96,14 @@ public final class PackagedApp implements AutoCloseable {
         return this;
     }
 
+    /** For a run that ends by itself ({@code QUARKUS_INIT_AND_EXIT}): its exit code; fails if it runs past {@code atMost}. */
+    public int awaitExit(Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the run did not end within " + atMost + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
