@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migrations as a deploy step, as the README's "Containers and deployment" describes it for the leanest cold start: the image run
- * once with {@code QUARKUS_INIT_AND_EXIT=true} migrates the database and exits 0, and the instances then started
- * with {@code QUARKUS_FLYWAY_ACTIVE=false} (no Flyway at all at their start) serve from that schema. The
- * database: a fresh one on the server of {@code QUARKUS_DATASOURCE_JDBC_URL}, named by
+ * Migrations as a deploy step, as the README's "Containers and deployment" describes it for the leanest cold
+ * start: the image run once with {@code QUARKUS_INIT_AND_EXIT=true} migrates the database and exits 0, and the
+ * instances then started with {@code QUARKUS_FLYWAY_ACTIVE=false} (no Flyway at all at their start) serve from that
+ * schema. The database: a fresh one on the server of {@code QUARKUS_DATASOURCE_JDBC_URL}, named by
  * {@code MIGRATION_STEP_DATABASE} (default {@code shop_migration_step}) and dropped at the end, or an embedded
  * PostgreSQL. The logs: {@code target/migration-step/*.log}.
  */
