@@ -85,6 +85,14 @@ csvs = [b"", b"\xef\xbb\xbf", b"Handle\n", b"Handle\nx\n", b"Handle,Handle,Title
         (shopify_header + good.replace("Size", "Title").replace(",S,", ",Default Title,")).encode(),
         ("sku,name,slug,description,price,stock,active,image_url\n" + "X,\u0000,,,1,1,true,\n").encode(),
         "sku,name\n\"unterminated\n".encode(), b"\x00" * 100, ("\ufeff" + shopify_header + good).encode("utf-16")]
+# Empty Variant SKUs, made from the handle: with a handle at the slug's length limit, one that is no slug, option
+# values with nothing in ASCII or repeating once folded, and a thousand variants.
+no_sku = good.replace("HOSTILE-S", "")
+csvs += [(shopify_header + no_sku).encode(), (shopify_header + no_sku.replace("h-hostile", "h" + "-a" * 59)).encode(),
+         (shopify_header + no_sku.replace("h-hostile", "H_\u0000")).encode(),
+         (shopify_header + no_sku.replace(",S,", ",\u8d64,") + no_sku.replace("h-hostile,T,<p>x</p>,Size,S", "h-hostile,,,,s")
+          + no_sku.replace("h-hostile,T,<p>x</p>,Size,S", "h-hostile,,,,3")).encode(),
+         (shopify_header + re.sub(r",HM-\d+,", ",,", many_variants)).encode()]
 for path, ops in spec["paths"].items():
     for method, op in ops.items():
         if "text/csv" not in ((op.get("requestBody") or {}).get("content") or {}):
