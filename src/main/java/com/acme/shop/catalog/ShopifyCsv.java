@@ -4,6 +4,7 @@ import com.acme.shop.catalog.dto.ImageDto;
 import com.acme.shop.catalog.dto.ImportResult;
 import com.acme.shop.catalog.dto.ProductCreate;
 import com.acme.shop.catalog.dto.ProductOptionDto;
+import com.acme.shop.catalog.dto.ProductRules;
 import com.acme.shop.catalog.dto.VariantInput;
 import com.acme.shop.platform.Audit;
 import com.acme.shop.platform.FieldError;
@@ -63,7 +64,6 @@ public class ShopifyCsv {
     private static final int OPTIONS = 3;
     private static final int MAX_VARIANTS = 1000;
     private static final int MAX_IMAGES = 50;
-    private static final int MAX_SKU_LENGTH = 64;
     private static final Pattern PATH = Pattern.compile("^(\\w+)(?:\\[(\\d+)])?(?:\\.(\\w+))?(?:\\[(\\d+)])?");
 
     private final ShopifyRows rows;
@@ -354,7 +354,7 @@ public class ShopifyCsv {
      * The variants with a sku each. Shopify leaves {@code Variant SKU} empty for a product that never had one, and
      * the shop needs one per variant, so an empty one is made from the handle, upper-cased: {@code CLASSIC-TEE} for
      * a product without options, {@code CLASSIC-TEE-L-BLACK} with the variant's option values; the variant's place
-     * in the product instead ({@code CLASSIC-TEE-3}) where the values make no sku, one over 64 characters, or one
+     * in the product instead ({@code CLASSIC-TEE-3}) where the values make no sku, one too long, or one
      * another variant of the product has. Nothing is made from a handle that is not a slug (the handle's own error
      * says what is wrong). {@code derived[i]} tells which were made, so that a clash with another product or the
      * catalog says so.
@@ -381,9 +381,9 @@ public class ShopifyCsv {
                 sku.append('-').append(word.toUpperCase(Locale.ROOT));
             }
             String made = sku.toString();
-            if (!words || made.length() > MAX_SKU_LENGTH || !taken.add(made)) {
+            if (!words || made.length() > ProductRules.SKU_MAX_LENGTH || !taken.add(made)) {
                 String place = "-" + (i + 1);
-                made = base.substring(0, Math.min(base.length(), MAX_SKU_LENGTH - place.length()))
+                made = base.substring(0, Math.min(base.length(), ProductRules.SKU_MAX_LENGTH - place.length()))
                         .replaceAll("-+$", "") + place;
                 taken.add(made);
             }
