@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.acme.shop.support.Api;
 import com.acme.shop.support.Catalog;
@@ -76,6 +75,39 @@ class PromotionCheckoutTest {
 
     private static Response apply(String cookie, String code) {
         return guest(cookie).body(Map.of("code", code)).post("/api/v1/cart/promotions");
+    }
+
+    /**
+     * A checkout's use of the promotion (no usage limit), taken and held uncommitted in one thread while an admin
+     * patches the promotion in another: the patch must wait for the use's commit (checked for half a second), then
+     * succeed. The use was taken with no per-customer limit in force.
+     */
+    private void useInFlightWhile(String id, String customerKey, Map<String, Object> patch) throws Exception {
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                assertEquals(Optional.of(new PromotionRows.Use(null)),
+                        rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), customerKey, 100));
+                taken.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            taken.await();
+            Future<Integer> update = pool.submit(() -> admin.as().body(patch)
+                    .patch("/api/v1/admin/promotions/" + id).statusCode());
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !update.isDone());
+            commit.countDown();
+            inFlight.get();
+            assertEquals(200, update.get());
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
     }
 
     /** A guest cart holding one unit of the product, with the code applied. */
@@ -297,31 +329,7 @@ class PromotionCheckoutTest {
             guestCheckout(cart, newKey(), checkoutBody("in-flight" + i + "@example.com")).then().statusCode(201);
         }
         // A checkout's use, taken and not yet committed: the admin's count must wait for it.
-        CountDownLatch taken = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                assertTrue(rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:late@example.com", 100)
-                        .isPresent());
-                taken.countDown();
-                try {
-                    commit.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            taken.await();
-            Future<Integer> limit = pool.submit(() -> admin.as().body(Map.of("usageLimit", 3))
-                    .patch("/api/v1/admin/promotions/" + id).statusCode());
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !limit.isDone());
-            commit.countDown();
-            inFlight.get();
-            assertEquals(200, limit.get());
-        } finally {
-            commit.countDown();
-            pool.shutdownNow();
-        }
+        useInFlightWhile(id, "email:late@example.com", Map.of("usageLimit", 3));
         // Three uses counted: the limit of 3 is reached, and the next shopper is refused.
         assertEquals(3L, db.count("SELECT used_count FROM promotion WHERE id = ?::uuid", id));
         String next = guestCartWith(product, 1);
@@ -361,31 +369,7 @@ class PromotionCheckoutTest {
         String code = code();
         String id = promotion(code, "fixed", 100, Map.of());
         String late = "late-" + code.toLowerCase() + "@example.com";
-        CountDownLatch taken = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> inFlight = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                assertEquals(Optional.of(new PromotionRows.Use(null)),
-                        rows.takeUnlimitedUse(UUID.randomUUID(), UUID.fromString(id), "email:" + late, 100));
-                taken.countDown();
-                try {
-                    commit.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-            taken.await();
-            Future<Integer> limit = pool.submit(() -> admin.as().body(Map.of("perCustomerLimit", 1))
-                    .patch("/api/v1/admin/promotions/" + id).statusCode());
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !limit.isDone());
-            commit.countDown();
-            inFlight.get();
-            assertEquals(200, limit.get());
-        } finally {
-            commit.countDown();
-            pool.shutdownNow();
-        }
+        useInFlightWhile(id, "email:" + late, Map.of("perCustomerLimit", 1));
         // The use in flight was counted: its customer has used the code up, another has not.
         guestCheckout(cartWithCode(product, code), newKey(), checkoutBody(late)).then().statusCode(409)
                 .body("code", equalTo("promotion_exhausted"));
